@@ -1,0 +1,79 @@
+// Helpers shared by benchmarks: a throw-away supervisord on a temp unix socket, a free loopback
+// port, and polling an URL until it answers 200.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export function tempDir(prefix) {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts supervisord with only its control socket; resolves once the socket exists. */
+export async function startSupervisord(dir) {
+  mkdirSync(join(dir, 'run'), { recursive: true });
+  const socket = join(dir, 'run', 'supervisor.sock');
+  const conf = join(dir, 'supervisord.conf');
+  writeFileSync(
+    conf,
+    [
+      '[unix_http_server]',
+      `file=${socket}`,
+      'chmod=0700',
+      '[supervisord]',
+      'nodaemon=true',
+      `logfile=${join(dir, 'supervisord.log')}`,
+      `pidfile=${join(dir, 'run', 'supervisord.pid')}`,
+      '[rpcinterface:supervisor]',
+      'supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('supervisord', ['-n', '-c', conf], { stdio: 'ignore' });
+  for (let i = 0; i < 100 && !existsSync(socket); i++) await sleep(50);
+  if (!existsSync(socket)) throw new Error('supervisord did not create its socket');
+  return {
+    socket,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+export async function waitFor200(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(10);
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
