@@ -1,0 +1,155 @@
+import { validateFields, requireObject } from './validate.js';
+import { tradeRpc } from '../trading/rpc-trades.js';
+import { infoRpc } from '../trading/rpc-info.js';
+
+const idParam = (ctx) =>
+  validateFields(ctx.params, { tradeid: { type: 'int', required: true } }, 'path').tradeid;
+
+const FORCE_ENTER = {
+  pair: { type: 'str', required: true },
+  side: { type: 'enum', values: ['long', 'short'], default: 'long' },
+  price: { type: 'float', nullable: true },
+  ordertype: { type: 'enum', values: ['limit', 'market'], nullable: true },
+  stakeamount: { type: 'float', nullable: true },
+  entry_tag: { type: 'str', nullable: true },
+  leverage: { type: 'float', nullable: true },
+};
+const FORCE_EXIT = {
+  tradeid: { type: 'str|int', required: true },
+  ordertype: { type: 'enum', values: ['limit', 'market'], nullable: true },
+  amount: { type: 'float', nullable: true },
+};
+
+function start(rt) {
+  const bot = rt.bot;
+  if (bot.state === 'running') return { status: 'already running' };
+  bot.state = 'running';
+  rt.wake();
+  return { status: 'starting trader ...' };
+}
+
+function stop(rt) {
+  const bot = rt.bot;
+  const active = bot.state === 'running' || bot.state === 'paused';
+  if (!active) return { status: 'already stopped' };
+  bot.state = 'stopped';
+  rt.wake();
+  return { status: 'stopping trader ...' };
+}
+
+function stopEntry(rt) {
+  if (rt.bot.state === 'running') rt.bot.maxOpenTrades = 0;
+  rt.log.info('No more entries will occur from now. Run /reload_config to reset.');
+  return { status: 'No more entries will occur from now. Run /reload_config to reset.' };
+}
+
+function pause(rt) {
+  rt.bot.state = 'paused';
+  rt.wake();
+  return { status: 'paused, no more entries will occur from now. Run /start to enable entries.' };
+}
+
+/** Bot control and trade routes. `profile` limits a route to one API profile. */
+export const botRoutes = [
+  { method: 'POST', path: '/start', mode: 'T', handler: ({ rt }) => start(rt) },
+  { method: 'POST', path: '/stop', mode: 'T', handler: ({ rt }) => stop(rt) },
+  {
+    method: 'POST',
+    path: '/stopentry',
+    mode: 'T',
+    profile: '2.40',
+    handler: ({ rt }) => stopEntry(rt),
+  },
+  {
+    method: 'POST',
+    path: '/stopbuy',
+    mode: 'T',
+    profile: '2.40',
+    handler: ({ rt }) => stopEntry(rt),
+  },
+  { method: 'POST', path: '/pause', mode: 'T', profile: 'newer', handler: ({ rt }) => pause(rt) },
+  {
+    method: 'POST',
+    path: '/stopentry',
+    mode: 'T',
+    profile: 'newer',
+    handler: ({ rt }) => pause(rt),
+  },
+  { method: 'POST', path: '/stopbuy', mode: 'T', profile: 'newer', handler: ({ rt }) => pause(rt) },
+  {
+    method: 'POST',
+    path: '/reload_config',
+    mode: 'T',
+    handler: ({ rt }) => {
+      rt.bot.state = 'reload_config';
+      rt.wake();
+      return { status: 'Reloading config ...' };
+    },
+  },
+  { method: 'GET', path: '/status', mode: 'T', handler: ({ rt }) => tradeRpc.status(rt.bot) },
+  {
+    method: 'GET',
+    path: '/trades',
+    mode: 'T',
+    handler: ({ rt, query }) => {
+      const ge = rt.bot.apiVersion === 'newer' ? 1 : undefined;
+      const q = validateFields(
+        query,
+        { limit: { type: 'int', default: 500, ge }, offset: { type: 'int', default: 0 } },
+        'query',
+      );
+      return tradeRpc.trades(rt.bot, q.limit, q.offset);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/trade/{tradeid}',
+    mode: 'T',
+    handler: (ctx) => tradeRpc.trade(ctx.rt.bot, idParam(ctx)),
+  },
+  {
+    method: 'DELETE',
+    path: '/trades/{tradeid}',
+    mode: 'T',
+    handler: (ctx) => tradeRpc.deleteTrade(ctx.rt.bot, idParam(ctx)),
+  },
+  {
+    method: 'DELETE',
+    path: '/trades/{tradeid}/open-order',
+    mode: 'T',
+    handler: (ctx) => tradeRpc.cancelOpenOrder(ctx.rt.bot, idParam(ctx)),
+  },
+  {
+    method: 'POST',
+    path: '/trades/{tradeid}/reload',
+    mode: 'T',
+    handler: (ctx) => tradeRpc.reloadTrade(ctx.rt.bot, idParam(ctx)),
+  },
+  ...['/forceenter', '/forcebuy'].map((path) => ({
+    method: 'POST',
+    path,
+    mode: 'T',
+    handler: async (ctx) =>
+      tradeRpc.forceEnter(
+        ctx.rt.bot,
+        validateFields(requireObject(await ctx.json()), FORCE_ENTER, 'body'),
+      ),
+  })),
+  ...['/forceexit', '/forcesell'].map((path) => ({
+    method: 'POST',
+    path,
+    mode: 'T',
+    handler: async (ctx) =>
+      tradeRpc.forceExit(
+        ctx.rt.bot,
+        validateFields(requireObject(await ctx.json()), FORCE_EXIT, 'body'),
+      ),
+  })),
+  { method: 'GET', path: '/count', mode: 'T', handler: ({ rt }) => infoRpc.count(rt.bot) },
+  {
+    method: 'GET',
+    path: '/show_config',
+    mode: 'B',
+    handler: ({ rt }) => infoRpc.showConfig(rt.bot),
+  },
+];

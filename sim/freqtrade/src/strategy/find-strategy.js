@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { OperationalError } from '../errors.js';
+import { parsePythonLiteral } from './python-literal.js';
+
+const CLASS_RE = /^class\s+([A-Za-z_]\w*)\s*\(\s*IStrategy\s*\)\s*:/gm;
+const LITERAL_KEYS = [
+  'timeframe',
+  'stoploss',
+  'minimal_roi',
+  'trailing_stop',
+  'trailing_stop_positive',
+  'trailing_stop_positive_offset',
+  'trailing_only_offset_is_reached',
+  'max_open_trades',
+  'startup_candle_count',
+  'process_only_new_candles',
+  'use_exit_signal',
+  'order_types',
+  'plot_config',
+  'can_short',
+  'INTERFACE_VERSION',
+];
+export const DEFAULT_BEHAVIOUR = 'ema-cross';
+const BEHAVIOURS = ['ema-cross', 'always-enter', 'never-enter', 'random-seeded'];
+
+/** Strategy directories in Freqtrade's search order: the extra strategy_path first. */
+export function strategyDirs(config) {
+  const dirs = [];
+  if (config.strategy_path) dirs.push(path.resolve(config.strategy_path));
+  dirs.push(path.join(config.user_data_dir, 'strategies'));
+  return dirs;
+}
+
+function listPyFiles(dir) {
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.py'))
+      .sort()
+      .map((f) => path.join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+/** Finds every `class NAME(IStrategy)` in the strategy directories: [{ name, file }]. */
+export function listStrategies(config) {
+  const found = [];
+  for (const dir of strategyDirs(config)) {
+    for (const file of listPyFiles(dir)) {
+      const code = fs.readFileSync(file, 'utf8');
+      for (const m of code.matchAll(CLASS_RE)) found.push({ name: m[1], file });
+    }
+  }
+  return found;
+}
+
+function classBody(code, name) {
+  const lines = code.split('\n');
+  const start = lines.findIndex((l) => new RegExp(`^class\\s+${name}\\s*\\(`).test(l));
+  const body = [];
+  for (let i = start + 1; i < lines.length; i += 1) {
+    const line = lines[i];
+    if (line.trim() !== '' && !/^\s/.test(line) && !line.startsWith('#')) break;
+    body.push(line);
+  }
+  return body;
+}
+
+/** Reads `key = <literal>` statements at the class-body level, joining multi-line brackets. */
+function readAttributes(bodyLines) {
+  const attrs = {};
+  const params = {};
+  const indent = bodyLines.find((l) => l.trim() && !l.trim().startsWith('#'))?.match(/^\s*/)[0];
+  for (let i = 0; i < bodyLines.length; i += 1) {
+    const line = bodyLines[i];
+    if (indent === undefined || !line.startsWith(indent) || /^\s/.test(line.slice(indent.length))) {
+      continue;
+    }
+    const m = line.slice(indent.length).match(/^([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.*)$/);
+    if (!m) continue;
+    let expr = m[2];
+    let depth = bracketDepth(expr);
+    while (depth > 0 && i + 1 < bodyLines.length) {
+      i += 1;
+      expr += `\n${bodyLines[i]}`;
+      depth = bracketDepth(expr);
+    }
+    const param = expr.match(/^(Int|Decimal|Real|Categorical|Boolean)Parameter\s*\(/);
+    if (param) {
+      const def = expr.match(/default\s*=\s*([^,)]+)/);
+      if (def) params[m[1]] = parsePythonLiteral(def[1].trim());
+    } else if (LITERAL_KEYS.includes(m[1])) {
+      const value = parsePythonLiteral(expr.trim());
+      if (value !== undefined) attrs[m[1]] = value;
+    }
+  }
+  return { attrs, params };
+}
+
+function bracketDepth(text) {
+  const stripped = text.replace(/(["'])(?:\\.|(?!\1).)*\1/g, '').replace(/#.*$/gm, '');
+  return (stripped.match(/[[{(]/g) ?? []).length - (stripped.match(/[\]})]/g) ?? []).length;
+}
+
+/** `# sim-behaviour: <name> [key=value ...]` — chooses how the sim trades this strategy. */
+export function readBehaviour(code) {
+  const m = code.match(/^\s*#\s*sim-behaviou?r:\s*([\w-]+)([^\n]*)$/m);
+  if (!m) return { name: DEFAULT_BEHAVIOUR, options: {} };
+  if (!BEHAVIOURS.includes(m[1])) {
+    throw new OperationalError(
+      `Unknown sim-behaviour "${m[1]}" (expected one of ${BEHAVIOURS.join(', ')}).`,
+    );
+  }
+  const options = {};
+  for (const kv of m[2].trim().split(/\s+/).filter(Boolean)) {
+    const [k, v] = kv.split('=');
+    if (k && v !== undefined) options[k] = Number.isFinite(Number(v)) ? Number(v) : v;
+  }
+  return { name: m[1], options };
+}
+
+/**
+ * Loads strategy NAME like StrategyResolver: unknown → OperationalError with Freqtrade's message.
+ * Returns { name, file, code, attrs, params, behaviour }.
+ */
+export function loadStrategy(config, name) {
+  if (!name) {
+    throw new OperationalError(
+      'No strategy set. Please use `--strategy` to specify the strategy class to use.',
+    );
+  }
+  if (name.includes(':')) {
+    throw new OperationalError('base64 encoded strategies are not allowed.');
+  }
+  const entry = listStrategies(config).find((s) => s.name === name);
+  if (!entry) {
+    throw new OperationalError(
+      `Impossible to load Strategy '${name}'. This class does not exist or contains Python code errors.`,
+    );
+  }
+  const code = fs.readFileSync(entry.file, 'utf8');
+  const { attrs, params } = readAttributes(classBody(code, name));
+  return { name, file: entry.file, code, attrs, params, behaviour: readBehaviour(code) };
+}

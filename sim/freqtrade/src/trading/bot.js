@@ -1,0 +1,356 @@
+import { analyze, lastSignal } from '../strategy/behaviours.js';
+import { calcProfit } from './trade-json.js';
+import { computeWhitelist } from './pairlist.js';
+import { timeframeToMs } from './timeframe.js';
+import { cancelOrder, placeOrder, settleOrder } from './order-flow.js';
+import { tradeStakeAmount } from './wallet.js';
+import { entryMessage, exitMessage } from './messages.js';
+import { analyzedDfMessage } from './pair-history.js';
+
+const CANDLE_LIMIT = 200;
+const DEFAULT_ORDER_TYPES = {
+  entry: 'limit',
+  exit: 'limit',
+  stoploss: 'limit',
+  stoploss_on_exchange: false,
+};
+
+/**
+ * The trading bot (FreqtradeBot): holds runtime state, runs one iteration per `process()` call.
+ * `notify` receives every RPC message (WS broadcast + log).
+ */
+export function createBot({ config, strategy, repo, exchange, logger, notify, apiVersion }) {
+  const bot = {
+    config,
+    strategy,
+    repo,
+    exchange,
+    notify,
+    apiVersion,
+    log: logger.get('freqtrade.freqtradebot'),
+    state: 'stopped',
+    maxOpenTrades: config.max_open_trades === -1 ? Infinity : config.max_open_trades,
+    blacklist: [...(config.exchange.pair_blacklist ?? [])],
+    whitelist: [],
+    tickers: {},
+    dataframes: new Map(),
+    lastClosed: new Map(),
+    liveBalance: null,
+    lastProcess: null,
+    botStartup: null,
+    feeRate: config.fee ?? 0.001,
+    stoplossRatio: config.stoploss,
+    timeframeMs: timeframeToMs(config.timeframe),
+    orderTypes: { ...DEFAULT_ORDER_TYPES, ...(config.order_types ?? {}) },
+  };
+  bot.whitelist = computeWhitelist(bot);
+
+  bot.refreshWhitelist = () => {
+    const next = computeWhitelist(bot);
+    const changed = next.join() !== bot.whitelist.join();
+    bot.whitelist = next;
+    if (changed) notify({ type: 'whitelist', data: next });
+  };
+
+  bot.ensureMarkets = async () => {
+    if (exchange.markets) return true;
+    try {
+      await exchange.loadMarkets();
+      bot.whitelist = [];
+      bot.refreshWhitelist();
+      return true;
+    } catch (err) {
+      bot.log.warning(`Could not load markets: ${err.message}`);
+      return false;
+    }
+  };
+
+  bot.refreshTickers = async () => {
+    const pairs = [...new Set([...bot.whitelist, ...repo.openTrades().map((t) => t.pair)])];
+    if (pairs.length === 0) return;
+    Object.assign(bot.tickers, await exchange.fetchTickers(pairs));
+  };
+
+  bot.refreshCandles = async () => {
+    const now = Date.now();
+    for (const pair of bot.whitelist) {
+      const last = bot.lastClosed.get(pair);
+      if (last !== undefined && now < last + 2 * bot.timeframeMs) continue;
+      const raw = await exchange.fetchOHLCV(pair, config.timeframe, CANDLE_LIMIT);
+      const closed = raw.filter((c) => c[0] + bot.timeframeMs <= now);
+      const lastTs = closed.at(-1)?.[0];
+      if (lastTs === undefined || lastTs === last) continue;
+      bot.lastClosed.set(pair, lastTs);
+      const df = analyze(strategy, pair, closed);
+      bot.dataframes.set(pair, { ...df, analyzedAt: Date.now() });
+      notify({ type: 'new_candle', data: [pair, config.timeframe, 'spot'] });
+      notify(analyzedDfMessage(bot, pair, { ...df, rows: df.rows.slice(-1) }, Date.now()));
+    }
+  };
+
+  bot.updateOrders = async () => {
+    for (const trade of repo.openTrades()) {
+      for (const order of trade.orders.filter((o) => o.ft_is_open === 1)) {
+        try {
+          await settleOrder(bot, order);
+          if (order.ft_is_open === 1) await checkTimeout(bot, trade, order);
+        } catch (err) {
+          bot.log.warning(`Unable to update order ${order.order_id}: ${err.message}`);
+        }
+      }
+    }
+  };
+
+  bot.manageStoplossOnExchange = async () => {
+    if (!bot.orderTypes.stoploss_on_exchange) return;
+    for (const trade of repo.openTrades()) {
+      const filled = trade.open_fill_date !== null;
+      const hasStop = trade.orders.some(
+        (o) => o.ft_is_open === 1 && o.ft_order_side === 'stoploss',
+      );
+      const exiting = trade.orders.some((o) => o.ft_is_open === 1 && o.ft_order_side === 'sell');
+      if (!filled || hasStop || exiting) continue;
+      const ratio = config.order_types?.stoploss_on_exchange_limit_ratio ?? 0.99;
+      const stop = exchange.priceToPrecision(trade.pair, trade.stop_loss);
+      const limit = exchange.priceToPrecision(trade.pair, trade.stop_loss * ratio);
+      try {
+        await placeOrder(bot, trade, {
+          ftSide: 'stoploss',
+          type: 'stop_loss_limit',
+          amount: trade.amount,
+          price: limit,
+          stopPrice: stop,
+          tag: 'stoploss_on_exchange',
+        });
+      } catch (err) {
+        bot.log.error(`Unable to place a stoploss order on exchange. ${err.message}`);
+      }
+    }
+  };
+
+  bot.exitPrice = (pair) => {
+    const t = bot.tickers[pair] ?? {};
+    const side = config.exit_pricing?.price_side ?? 'same';
+    return (side === 'same' || side === 'ask' ? t.ask : t.bid) ?? t.last;
+  };
+
+  bot.entryPrice = (pair) => {
+    const t = bot.tickers[pair] ?? {};
+    const side = config.entry_pricing?.price_side ?? 'same';
+    return (side === 'same' || side === 'bid' ? t.bid : t.ask) ?? t.last;
+  };
+
+  bot.checkExits = async () => {
+    for (const trade of repo.openTrades()) {
+      if (trade.open_fill_date === null) continue;
+      if (trade.orders.some((o) => o.ft_is_open === 1 && o.ft_order_side === 'sell')) continue;
+      const rate = bot.tickers[trade.pair]?.bid ?? bot.tickers[trade.pair]?.last;
+      if (!Number.isFinite(rate)) continue;
+      updateStop(bot, trade, rate);
+      const reason = exitReason(bot, repo.getTrade(trade.id), rate);
+      if (reason)
+        await bot
+          .executeExit(trade, { reason })
+          .catch((err) => bot.log.error(`Unable to exit trade ${trade.id}: ${err.message}`));
+    }
+  };
+
+  bot.executeExit = async (trade, { reason, ordertype, amount }) => {
+    for (const o of trade.orders.filter(
+      (x) => x.ft_is_open === 1 && x.ft_order_side === 'stoploss',
+    )) {
+      const res = await cancelOrder(bot, o);
+      if (res.status === 'closed') return null;
+    }
+    const isStop = ['stop_loss', 'trailing_stop_loss'].includes(reason);
+    const type =
+      ordertype ??
+      (isStop
+        ? bot.orderTypes.stoploss
+        : (bot.orderTypes[reason === 'force_exit' ? 'force_exit' : 'exit'] ?? bot.orderTypes.exit));
+    const price = exchange.priceToPrecision(
+      trade.pair,
+      isStop
+        ? (bot.tickers[trade.pair]?.bid ?? bot.exitPrice(trade.pair))
+        : bot.exitPrice(trade.pair),
+    );
+    const qty = exchange.amountToPrecision(trade.pair, amount ?? trade.amount);
+    repo.updateTrade(trade.id, { exit_order_status: 'open' });
+    return placeOrder(bot, repo.getTrade(trade.id), {
+      ftSide: 'sell',
+      type,
+      amount: qty,
+      price,
+      tag: reason,
+    });
+  };
+
+  bot.checkEntries = async () => {
+    if (bot.state !== 'running') return;
+    const now = Date.now();
+    for (const pair of bot.whitelist) {
+      const open = repo.openTrades();
+      if (open.length >= bot.maxOpenTrades) return;
+      if (open.some((t) => t.pair === pair)) continue;
+      if (
+        repo.activeLocks(now).some((l) => (l.pair === pair || l.pair === '*') && l.side !== 'short')
+      )
+        continue;
+      const df = bot.dataframes.get(pair);
+      if (!df) continue;
+      const signal = lastSignal(df);
+      if (!signal.enter || signal.exit) continue;
+      await bot
+        .executeEntry(pair, { tag: signal.tag })
+        .catch((err) => bot.log.error(`Unable to enter ${pair}: ${err.message}`));
+    }
+  };
+
+  /** FreqtradeBot.execute_entry: returns the new trade or null (reason logged). */
+  bot.executeEntry = async (pair, { stake, price, ordertype, tag } = {}) => {
+    if (!bot.tickers[pair])
+      Object.assign(bot.tickers, { [pair]: await exchange.fetchTicker(pair) });
+    const rate = exchange.priceToPrecision(pair, price ?? bot.entryPrice(pair));
+    let stakeAmount = stake;
+    if (stakeAmount === undefined) {
+      const res = tradeStakeAmount(bot);
+      if (res.error) {
+        bot.log.info(res.error);
+        return null;
+      }
+      stakeAmount = res.stake;
+    }
+    const market = exchange.market(pair);
+    const minCost = market?.limits?.cost?.min ?? 0;
+    if (stakeAmount < minCost) {
+      bot.log.warning(`Stake amount for pair ${pair} is too small (${stakeAmount} < ${minCost})`);
+      return null;
+    }
+    const amount = exchange.amountToPrecision(pair, stakeAmount / rate);
+    if (!(amount > 0)) return null;
+    const [base, quote] = pair.split('/');
+    const trade = {
+      exchange: 'binance',
+      pair,
+      base_currency: base,
+      stake_currency: quote,
+      is_open: 1,
+      fee_open: bot.feeRate,
+      fee_close: bot.feeRate,
+      open_rate: rate,
+      open_rate_requested: rate,
+      stake_amount: amount * rate,
+      max_stake_amount: amount * rate,
+      amount,
+      amount_requested: amount,
+      open_date: Date.now(),
+      strategy: strategy.name,
+      enter_tag: tag ?? null,
+      timeframe: bot.timeframeMs / 60000,
+      realized_profit: 0,
+      stop_loss_pct: bot.stoplossRatio,
+      stop_loss: rate * (1 + bot.stoplossRatio),
+      initial_stop_loss: rate * (1 + bot.stoplossRatio),
+      initial_stop_loss_pct: bot.stoplossRatio,
+      max_rate: rate,
+      min_rate: rate,
+    };
+    trade.id = repo.insertTrade(trade);
+    const type = ordertype ?? bot.orderTypes.entry;
+    try {
+      await placeOrder(
+        bot,
+        { ...trade, orders: [] },
+        { ftSide: 'buy', type, amount, price: rate, tag: tag ?? null },
+      );
+    } catch (err) {
+      repo.deleteTrade(trade.id);
+      throw err;
+    }
+    await bot.manageStoplossOnExchange();
+    return repo.getTrade(trade.id);
+  };
+
+  bot.process = async () => {
+    if (!(await bot.ensureMarkets())) return;
+    bot.refreshWhitelist();
+    await bot.refreshTickers();
+    await bot.refreshCandles();
+    if (!config.dry_run)
+      bot.liveBalance = await exchange.fetchBalance().catch(() => bot.liveBalance);
+    await bot.updateOrders();
+    await bot.manageStoplossOnExchange();
+    await bot.checkExits();
+    await bot.checkEntries();
+    bot.lastProcess = Date.now();
+  };
+
+  return bot;
+}
+
+function updateStop(bot, trade, rate) {
+  const patch = {
+    max_rate: Math.max(trade.max_rate ?? rate, rate),
+    min_rate: Math.min(trade.min_rate ?? rate, rate),
+  };
+  const cfg = bot.config;
+  if (cfg.trailing_stop) {
+    const profit = calcProfit(trade, rate).profit_ratio;
+    const offset = cfg.trailing_stop_positive_offset ?? 0;
+    const usePositive = cfg.trailing_stop_positive !== undefined && profit > offset;
+    if (!cfg.trailing_only_offset_is_reached || profit > offset) {
+      const ratio = usePositive ? -cfg.trailing_stop_positive : bot.stoplossRatio;
+      const stop = patch.max_rate * (1 + ratio);
+      if (stop > trade.stop_loss)
+        Object.assign(patch, {
+          stop_loss: stop,
+          stop_loss_pct: ratio,
+          is_stop_loss_trailing: 1,
+          stoploss_last_update: Date.now(),
+        });
+    }
+  }
+  bot.repo.updateTrade(trade.id, patch);
+}
+
+function exitReason(bot, trade, rate) {
+  const hasExchangeStop = trade.orders.some(
+    (o) => o.ft_is_open === 1 && o.ft_order_side === 'stoploss',
+  );
+  if (rate <= trade.stop_loss && !hasExchangeStop) {
+    return trade.is_stop_loss_trailing ? 'trailing_stop_loss' : 'stop_loss';
+  }
+  const ratio = calcProfit(trade, rate).profit_ratio;
+  const minutes = (Date.now() - trade.open_date) / 60000;
+  const keys = Object.keys(bot.config.minimal_roi)
+    .map(Number)
+    .filter((k) => k <= minutes);
+  if (keys.length > 0 && ratio >= bot.config.minimal_roi[String(Math.max(...keys))]) return 'roi';
+  if (bot.strategy.attrs.use_exit_signal !== false) {
+    const df = bot.dataframes.get(trade.pair);
+    if (df && lastSignal(df).exit && df.rows.at(-1)[0] >= trade.open_date - bot.timeframeMs)
+      return 'exit_signal';
+  }
+  return null;
+}
+
+async function checkTimeout(bot, trade, order) {
+  const cfg = bot.config.unfilledtimeout;
+  if (!cfg || order.ft_order_side === 'stoploss') return;
+  const limit = order.ft_order_side === 'buy' ? cfg.entry : cfg.exit;
+  const ms = limit * (cfg.unit === 'seconds' ? 1000 : 60000);
+  if (Date.now() - order.order_date < ms) return;
+  const reason = 'cancelled due to timeout';
+  const cancelled = await cancelOrder(bot, order);
+  if (cancelled.status === 'closed') return;
+  if (order.ft_order_side === 'buy') {
+    bot.notify(entryMessage(bot, trade, order, 'entry_cancel', reason));
+    if (!(order.filled > 0)) bot.repo.deleteTrade(trade.id);
+  } else {
+    bot.repo.updateTrade(trade.id, { exit_order_status: reason });
+    bot.notify(exitMessage(bot, trade, order, 'exit_cancel', { reason }));
+  }
+  bot.log.info(
+    `${order.ft_order_side === 'buy' ? 'Entry' : 'Exit'} order ${reason} for trade ${trade.id}.`,
+  );
+}

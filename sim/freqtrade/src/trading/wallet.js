@@ -1,0 +1,90 @@
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+/** Stake tied up in open trades (requested stake for unfilled entries). */
+export function tiedUp(openTrades) {
+  return sum(openTrades.map((t) => t.stake_amount));
+}
+
+function closedProfit(repo) {
+  return sum(
+    repo.allTrades().map((t) => (t.is_open ? (t.realized_profit ?? 0) : (t.close_profit_abs ?? 0))),
+  );
+}
+
+/** Free stake-currency balance: dry wallet + realised profit − tied stake, or the exchange's free. */
+export function freeStake(bot) {
+  if (bot.config.dry_run) {
+    return bot.config.dry_run_wallet + closedProfit(bot.repo) - tiedUp(bot.repo.openTrades());
+  }
+  return bot.liveBalance?.free?.[bot.config.stake_currency] ?? 0;
+}
+
+/** wallets.get_starting_balance: available_capital, else balance at "start" × tradable_balance_ratio. */
+export function startingBalance(bot) {
+  if (bot.config.available_capital !== undefined) return bot.config.available_capital;
+  const open = bot.repo.openTrades();
+  return (
+    (freeStake(bot) + tiedUp(open) - closedProfit(bot.repo)) * bot.config.tradable_balance_ratio
+  );
+}
+
+/** wallets.get_total_stake_amount: what the bot may use in total right now. */
+function totalStakeAmount(bot) {
+  if (bot.config.available_capital !== undefined) {
+    return bot.config.available_capital + closedProfit(bot.repo);
+  }
+  return (freeStake(bot) + tiedUp(bot.repo.openTrades())) * bot.config.tradable_balance_ratio;
+}
+
+/**
+ * wallets.get_trade_stake_amount: the stake for a new trade, or { error } when there is none
+ * ("unlimited" splits the capital into max_open_trades buckets).
+ */
+export function tradeStakeAmount(bot) {
+  const open = bot.repo.openTrades();
+  const tied = tiedUp(open);
+  const available = Math.max(0, totalStakeAmount(bot) - tied);
+  const cur = bot.config.stake_currency;
+  if (bot.config.stake_amount === 'unlimited') {
+    const slots = bot.maxOpenTrades;
+    if (slots <= 0 || open.length >= slots) return { error: 'No free slots.' };
+    return { stake: Math.min((available + tied) / slots, available) };
+  }
+  const stake = bot.config.stake_amount;
+  if (stake > available) {
+    return {
+      error: `Available balance (${available} ${cur}) is lower than stake amount (${stake} ${cur})`,
+    };
+  }
+  return { stake };
+}
+
+/** GET /balance currencies for dry-run: stake currency plus the base coins of open trades. */
+export function dryBalances(bot) {
+  const cur = bot.config.stake_currency;
+  const open = bot.repo.openTrades();
+  const usedByOrders = sum(
+    open.filter((t) => t.open_fill_date === null).map((t) => t.stake_amount),
+  );
+  const free = freeStake(bot);
+  const rows = [
+    {
+      currency: cur,
+      free,
+      used: usedByOrders,
+      balance: free + usedByOrders,
+      est_stake: free + usedByOrders,
+    },
+  ];
+  for (const t of open.filter((x) => x.open_fill_date !== null)) {
+    const rate = bot.tickers[t.pair]?.last ?? t.open_rate;
+    rows.push({
+      currency: t.base_currency,
+      free: t.amount,
+      used: 0,
+      balance: t.amount,
+      est_stake: t.amount * rate,
+    });
+  }
+  return rows;
+}

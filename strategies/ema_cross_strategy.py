@@ -1,0 +1,52 @@
+# sim-behaviour: ema-cross
+# Enters when the fast EMA crosses above the slow EMA on a closed candle, exits on the cross back.
+# The "sim-behaviour" marker tells Spotdesk's Freqtrade simulator how to trade this file; real
+# Freqtrade ignores it and runs the Python below.
+from pandas import DataFrame
+
+from freqtrade.strategy import IntParameter, IStrategy
+
+
+class EmaCrossStrategy(IStrategy):
+    INTERFACE_VERSION = 3
+
+    timeframe = "5m"
+    can_short = False
+
+    minimal_roi = {"60": 0.01, "30": 0.02, "0": 0.04}
+    stoploss = -0.10
+    trailing_stop = False
+
+    process_only_new_candles = True
+    use_exit_signal = True
+    startup_candle_count = 30
+
+    fast_ema = IntParameter(5, 20, default=9, space="buy")
+    slow_ema = IntParameter(21, 60, default=21, space="buy")
+
+    plot_config = {
+        "main_plot": {"ema_fast": {"color": "orange"}, "ema_slow": {"color": "blue"}},
+        "subplots": {},
+    }
+
+    def populate_indicators(self, dataframe: DataFrame, metadata: dict) -> DataFrame:
+        dataframe["ema_fast"] = dataframe["close"].ewm(span=self.fast_ema.value, adjust=False).mean()
+        dataframe["ema_slow"] = dataframe["close"].ewm(span=self.slow_ema.value, adjust=False).mean()
+        return dataframe
+
+    def populate_entry_trend(self, dataframe: DataFrame, metadata: dict) -> DataFrame:
+        crossed_up = (dataframe["ema_fast"] > dataframe["ema_slow"]) & (
+            dataframe["ema_fast"].shift(1) <= dataframe["ema_slow"].shift(1)
+        )
+        dataframe.loc[crossed_up & (dataframe["volume"] > 0), ["enter_long", "enter_tag"]] = (
+            1,
+            "ema_cross_up",
+        )
+        return dataframe
+
+    def populate_exit_trend(self, dataframe: DataFrame, metadata: dict) -> DataFrame:
+        crossed_down = (dataframe["ema_fast"] < dataframe["ema_slow"]) & (
+            dataframe["ema_fast"].shift(1) >= dataframe["ema_slow"].shift(1)
+        )
+        dataframe.loc[crossed_down & (dataframe["volume"] > 0), "exit_long"] = 1
+        return dataframe
