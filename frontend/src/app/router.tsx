@@ -1,0 +1,48 @@
+import { RouterProvider, createBrowserRouter } from 'react-router-dom';
+import type { RouteObject } from 'react-router-dom';
+
+import { RouteError } from '../components/errors/route-error';
+import { paths } from '../config/paths';
+import { AppRoute } from './routes/app-route';
+import { BotsRoute } from './routes/bots';
+import { DashboardRoute } from './routes/dashboard';
+import { LoginRoute } from './routes/login';
+import { NotFoundRoute } from './routes/not-found';
+import { RootRoute } from './routes/root';
+import { SetupRoute } from './routes/setup';
+
+/** The route table; Settings and Audit are loaded on first visit to keep the first load small. */
+export const routes: RouteObject[] = [
+  {
+    element: <RootRoute />,
+    errorElement: <RouteError />,
+    children: [
+      { path: paths.setup.path, element: <SetupRoute /> },
+      { path: paths.login.path, element: <LoginRoute /> },
+      {
+        element: <AppRoute />,
+        children: [
+          { path: paths.dashboard.path, element: <DashboardRoute /> },
+          { path: paths.bots.path, element: <BotsRoute /> },
+          {
+            path: paths.settings.path,
+            lazy: async () => ({ Component: (await import('./routes/settings')).SettingsRoute }),
+          },
+          {
+            path: paths.audit.path,
+            lazy: async () => ({ Component: (await import('./routes/audit')).AuditRoute }),
+          },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function AppRouter({ router }: { router: ReturnType<typeof createBrowserRouter> }) {
+  return <RouterProvider router={router} />;
+}
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,37 @@
+import { Navigate, Outlet, useLocation } from 'react-router-dom';
+
+import { AppShell } from '../../components/layout/app-shell';
+import { SkipLink } from '../../components/layout/skip-link';
+import { paths } from '../../config/paths';
+import { useSession } from '../../features/auth/api/get-session';
+import { useLogout } from '../../features/auth/api/logout';
+import { useT } from '../../i18n/use-t';
+
+/** Every signed-in page: sends anyone without a session to Setup or Login first. */
+export function AppRoute() {
+  const t = useT();
+  const { data: session } = useSession();
+  const logout = useLogout();
+  const location = useLocation();
+
+  if (session?.setupRequired) return <Navigate to={paths.setup.getHref()} replace />;
+  if (!session?.user) {
+    return <Navigate to={paths.login.getHref(location.pathname + location.search)} replace />;
+  }
+  const { username, role } = session.user;
+  return (
+    <>
+      <SkipLink />
+      <AppShell
+        userLabel={t('topbar.signedInAs', {
+          username,
+          role: t(role === 'admin' ? 'role.admin' : 'role.viewer'),
+        })}
+        onLogout={() => logout.mutate()}
+        isLoggingOut={logout.isPending}
+      >
+        <Outlet />
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+import { translateError } from '../../i18n/translate-error';
+import { useI18n } from '../../i18n/use-t';
+import { Alert } from '../ui/alert';
+
+/** Any error (API, network, bug) as one translated sentence. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t, formatNumber } = useI18n();
+  return <Alert tone="error">{translateError(error, { t, formatNumber })}</Alert>;
+}

@@ -1,0 +1,22 @@
+/** Every route of the panel: `path` for the router, `getHref` for links. */
+export const paths = {
+  setup: { path: '/setup', getHref: () => '/setup' },
+  login: {
+    path: '/login',
+    getHref: (redirectTo?: string) =>
+      redirectTo && redirectTo !== '/'
+        ? `/login?redirectTo=${encodeURIComponent(redirectTo)}`
+        : '/login',
+  },
+  dashboard: { path: '/', getHref: () => '/' },
+  bots: { path: '/bots', getHref: () => '/bots' },
+  audit: { path: '/audit', getHref: () => '/audit' },
+  settings: { path: '/settings', getHref: () => '/settings' },
+} as const;
+
+/** Only same-site paths are followed after login, so a crafted link cannot send the user elsewhere. */
+export function safeRedirect(target: string | null): string {
+  if (!target || !target.startsWith('/') || target.startsWith('//'))
+    return paths.dashboard.getHref();
+  return target;
+}

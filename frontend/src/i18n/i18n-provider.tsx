@@ -1,0 +1,58 @@
+import { createContext, useCallback, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+
+import type { MessageKey } from './en';
+import { LANGUAGE_STORAGE_KEY, MESSAGES, detectLanguage, interpolate } from './languages';
+import type { Language } from './languages';
+
+export type TranslateFn = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export type I18nValue = {
+  language: Language;
+  setLanguage: (language: Language) => void;
+  t: TranslateFn;
+  /** A date and time in the user's own time zone and the chosen language. */
+  formatDateTime: (iso: string | Date) => string;
+  formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
+};
+
+export const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<Language>(() =>
+    detectLanguage(globalThis.localStorage, globalThis.navigator?.language),
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const setLanguage = useCallback((next: Language) => {
+    try {
+      localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
+    } catch {
+      // Private mode or a full quota: the choice still holds for this visit.
+    }
+    setLanguageState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(() => {
+    const messages = MESSAGES[language];
+    const dateFormat = new Intl.DateTimeFormat(language, {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+    });
+    return {
+      language,
+      setLanguage,
+      t: (key, vars) => interpolate(messages[key], vars),
+      formatDateTime: (iso) => {
+        const date = typeof iso === 'string' ? new Date(iso) : iso;
+        return Number.isNaN(date.getTime()) ? String(iso) : dateFormat.format(date);
+      },
+      formatNumber: (number, options) => new Intl.NumberFormat(language, options).format(number),
+    };
+  }, [language, setLanguage]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}

@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { AppProvider } from './app/provider';
+import { AppRouter, createAppRouter } from './app/router';
+import { createQueryClient } from './lib/query-client';
+import { applyTheme, readStoredTheme } from './lib/theme';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+
+// Before the first paint, so a remembered dark theme does not flash light (no inline script: CSP).
+applyTheme(readStoredTheme(globalThis.localStorage));
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <AppProvider queryClient={createQueryClient()}>
+      <AppRouter router={createAppRouter()} />
+    </AppProvider>
+  </StrictMode>,
+);
