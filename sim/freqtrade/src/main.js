@@ -49,7 +49,13 @@ function initialFaults(env, logger) {
 async function runBotOnce({ options, env, logger, apiVersion, signals, faults }) {
   let hub = null;
   const notify = (msg) => hub?.broadcast(msg);
-  const { bot, db, exchange, config } = setupBot({ options, env, logger, apiVersion, notify });
+  const { bot, db, exchange, config } = await setupBot({
+    options,
+    env,
+    logger,
+    apiVersion,
+    notify,
+  });
   hub = createMessageHub({ getBot: () => bot, log: logger.get('freqtrade.rpc.api_server.ws') });
   let api = null;
   if (config.api_server?.enabled) {

@@ -7,7 +7,6 @@ import { OperationalError } from './errors.js';
 import { loadStrategy } from './strategy/find-strategy.js';
 import { dbPathFromUrl, openDb, resolveDbUrl } from './db/open-db.js';
 import { createTradeRepo } from './db/trade-repo.js';
-import { createExchangeClient } from './trading/exchange-client.js';
 import { createBot } from './trading/bot.js';
 
 const STRATEGY_KEYS = [
@@ -60,7 +59,7 @@ function prepareUserdir(config) {
 }
 
 /** Everything FreqtradeBot.__init__ does before the API starts. Throws the Freqtrade error classes. */
-export function setupBot({ options, env, logger, apiVersion, notify }) {
+export async function setupBot({ options, env, logger, apiVersion, notify }) {
   const log = logger.get('freqtrade.configuration.configuration');
   const { config, envNames } = loadConfig({
     files: options.config,
@@ -102,6 +101,8 @@ export function setupBot({ options, env, logger, apiVersion, notify }) {
   logger.get('freqtrade.persistence.models').info(`Using DB: "${config.db_url}"`);
   const repo = createTradeRepo(db);
   if (!repo.getValue('bot_start_time')) repo.setValue('bot_start_time', String(Date.now()));
+  // ccxt is large: loading it only after the config is valid keeps config errors and startup fast.
+  const { createExchangeClient } = await import('./trading/exchange-client.js');
   const exchange = createExchangeClient(config);
   logger.get('freqtrade.exchange.exchange').info('Using Exchange "Binance"');
   const bot = createBot({ config, strategy, repo, exchange, logger, notify, apiVersion });
