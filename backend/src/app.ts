@@ -1,0 +1,82 @@
+import express, { type Express, type RequestHandler } from 'express';
+
+import type { TrustProxy } from './config/env.js';
+import { createGuards } from './http/guards.js';
+import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { attachSession } from './http/middleware/session.js';
+import { securityHeaders } from './http/middleware/security-headers.js';
+import { staticPanel } from './http/middleware/static-panel.js';
+import { auditRoutes } from './http/routes/audit.js';
+import { authRoutes } from './http/routes/auth.js';
+import { healthRoutes } from './http/routes/health.js';
+import { sessionRoutes } from './http/routes/session.js';
+import { systemRoutes, type SystemInfo } from './http/routes/system.js';
+import { userRoutes } from './http/routes/users.js';
+import type { Logger } from './lib/logger.js';
+import type { AuditService } from './services/audit-service.js';
+import type { AuthService } from './services/auth-service.js';
+import type { CsrfService } from './services/csrf-service.js';
+import type { ReadinessService } from './services/readiness-service.js';
+import type { SessionService } from './services/session-service.js';
+import type { UserService } from './services/user-service.js';
+
+export interface AppDeps {
+  logger: Logger;
+  http: {
+    isHttps: boolean;
+    publicUrl: URL | undefined;
+    trustProxy: TrustProxy;
+    frontendDir: string;
+  };
+  info: SystemInfo;
+  services: {
+    auth: AuthService;
+    users: UserService;
+    sessions: SessionService;
+    audit: AuditService;
+    csrf: CsrfService;
+    readiness: ReadinessService;
+  };
+}
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/** Composes the express app; never listens and never reads the environment. */
+export function buildApp(deps: AppDeps): Express {
+  const { services, http, info } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  // X-Forwarded-* are believed only when SPOTDESK_TRUST_PROXY says so.
+  app.set('trust proxy', http.trustProxy);
+  const guards = createGuards(services.csrf, http.publicUrl);
+  const secureCookies = http.isHttps;
+
+  app.use(securityHeaders({ isHttps: http.isHttps, publicUrl: http.publicUrl }));
+  app.use(healthRoutes(services.readiness));
+  app.use('/api', noStore, express.json({ limit: '100kb' }));
+  app.use('/api', attachSession(services.sessions));
+  app.use(
+    sessionRoutes({
+      auth: services.auth,
+      csrf: services.csrf,
+      instance: {
+        version: info.version,
+        simulation: info.simulation,
+        liveTradingEnabled: info.liveTradingEnabled,
+      },
+      secureCookies,
+    }),
+  );
+  app.use(authRoutes({ auth: services.auth, guards, secureCookies }));
+  app.use(userRoutes({ users: services.users, guards }));
+  app.use(auditRoutes({ audit: services.audit, guards }));
+  app.use(systemRoutes({ info, readiness: services.readiness, guards }));
+  app.use('/api', notFound);
+  app.use(staticPanel(http.frontendDir));
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,152 @@
+import { isIP } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+import { z } from 'zod';
+
+import { ConfigError } from '../domain/errors.js';
+
+// ../../../frontend/dist from src/config/env.ts or dist/config/env.js is the repo's frontend/dist.
+const DEFAULT_FRONTEND_DIR = fileURLToPath(new URL('../../../frontend/dist', import.meta.url));
+
+export type TrustProxy = boolean | number | string[];
+
+const secretKeySchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const key = /^[0-9a-fA-F]{64}$/.test(value)
+      ? Buffer.from(value, 'hex')
+      : Buffer.from(value, 'base64');
+    if (
+      key.length !== 32 ||
+      (!/^[0-9a-fA-F]{64}$/.test(value) && !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value))
+    ) {
+      ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as 64 hex characters or base64' });
+      return z.NEVER;
+    }
+    return key;
+  });
+
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((value, ctx): TrustProxy => {
+    if (value === 'false' || value === '') return false;
+    if (value === 'true') return true;
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.filter((entry) => !isIpOrCidr(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be false, true, a hop count or a comma list of IPs/CIDRs (bad: ${bad.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+function isIpOrCidr(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
+}
+
+const intInRange = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
+
+const envSchema = z.object({
+  SPOTDESK_DATA_DIR: z.string().trim().min(1).default('/data'),
+  SPOTDESK_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  SPOTDESK_PORT: intInRange(0, 65535).default(8080),
+  SPOTDESK_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  SPOTDESK_SECRET_KEY: secretKeySchema.optional(),
+  SPOTDESK_ADMIN_PASSWORD: z.string().min(1).optional(),
+  SPOTDESK_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .transform((value) => new URL(value))
+    .optional(),
+  SPOTDESK_TRUST_PROXY: trustProxySchema.default(false),
+  SPOTDESK_SUPERVISOR_SOCKET: z.string().trim().min(1).optional(),
+  SPOTDESK_FRONTEND_DIR: z.string().trim().min(1).default(DEFAULT_FRONTEND_DIR),
+  SPOTDESK_SESSION_IDLE_MINUTES: intInRange(1, 60 * 24 * 30).default(120),
+  SPOTDESK_SESSION_ABSOLUTE_HOURS: intInRange(1, 24 * 365).default(24),
+  SPOTDESK_SIMULATION: z.enum(['0', '1']).default('0'),
+  SPOTDESK_LIVE_TRADING: z.enum(['disabled', 'enabled']).default('disabled'),
+});
+
+export interface Env {
+  dataDir: string;
+  host: string;
+  port: number;
+  logLevel: string;
+  secretKey: Buffer | undefined;
+  adminPassword: string | undefined;
+  publicUrl: URL | undefined;
+  isHttps: boolean;
+  trustProxy: TrustProxy;
+  supervisorSocket: string;
+  frontendDir: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  simulation: boolean;
+  liveTradingEnabled: boolean;
+}
+
+/**
+ * Parses SPOTDESK_* variables once. Empty strings count as unset (docker compose passes `VAR=`).
+ * @throws ConfigError listing every bad variable, one per line.
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Readonly<Env> {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([key, value]) => key.startsWith('SPOTDESK_') && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.SPOTDESK_DATA_DIR);
+  return Object.freeze({
+    dataDir,
+    host: e.SPOTDESK_HOST,
+    port: e.SPOTDESK_PORT,
+    logLevel: e.SPOTDESK_LOG_LEVEL,
+    secretKey: e.SPOTDESK_SECRET_KEY,
+    adminPassword: e.SPOTDESK_ADMIN_PASSWORD,
+    publicUrl: e.SPOTDESK_PUBLIC_URL,
+    isHttps: e.SPOTDESK_PUBLIC_URL?.protocol === 'https:',
+    trustProxy: e.SPOTDESK_TRUST_PROXY,
+    supervisorSocket: path.resolve(
+      e.SPOTDESK_SUPERVISOR_SOCKET ?? path.join(dataDir, 'run', 'supervisor.sock'),
+    ),
+    frontendDir: path.resolve(e.SPOTDESK_FRONTEND_DIR),
+    sessionIdleMs: e.SPOTDESK_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SPOTDESK_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    simulation: e.SPOTDESK_SIMULATION === '1',
+    liveTradingEnabled: e.SPOTDESK_LIVE_TRADING === 'enabled',
+  });
+}
+
+/** The resolved config as it may be logged: secrets reduced to whether they are set. */
+export function describeEnv(env: Env): Record<string, unknown> {
+  return {
+    ...env,
+    secretKey: env.secretKey ? '[set]' : '[unset: using <data>/secret.key]',
+    adminPassword: env.adminPassword ? '[set]' : '[unset]',
+    publicUrl: env.publicUrl?.href ?? null,
+  };
+}

@@ -1,0 +1,93 @@
+// Errors are grouped by how the caller should react (after freqtrade/exceptions.py); the HTTP
+// error middleware maps each to its status and `{ error: { code, message, details? } }`.
+
+export interface ErrorOptions {
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly httpStatus: number;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: string, message: string, httpStatus: number, options: ErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.details = options.details;
+  }
+}
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export class ValidationError extends AppError {
+  constructor(issues: ValidationIssue[], code = 'validation-failed', message?: string) {
+    super(code, message ?? describeIssues(issues), 400, { details: { issues } });
+  }
+}
+
+function describeIssues(issues: ValidationIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid input';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+  return `${first.path || 'input'}: ${first.message}${more}`;
+}
+
+export class AuthError extends AppError {
+  constructor(code = 'unauthenticated', message = 'sign in first', options?: ErrorOptions) {
+    super(code, message, 401, options);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(code = 'forbidden', message = 'your role may not do this', options?: ErrorOptions) {
+    super(code, message, 403, options);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(code = 'not-found', message = 'not found', options?: ErrorOptions) {
+    super(code, message, 404, options);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(code, message, 409, options);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(code, message, 429, { details: { retryAfterSeconds } });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** An upstream (supervisord, a bot API, the exchange) is unreachable or timed out: retry later. */
+export class UpstreamUnavailableError extends AppError {
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(code, message, 503, options);
+  }
+}
+
+/** An upstream answered, but with an error or a body we cannot accept. */
+export class UpstreamRejectedError extends AppError {
+  constructor(code: string, message: string, options?: ErrorOptions) {
+    super(code, message, 502, options);
+  }
+}
+
+/** Fatal at start-up: main prints the message on one line and exits 1. */
+export class ConfigError extends AppError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('config-error', message, 500, options);
+  }
+}

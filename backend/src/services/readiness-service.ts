@@ -1,0 +1,51 @@
+import type { HealthRepo } from '../db/repos/health-repo.js';
+import type { SupervisorState } from '../adapters/supervisord/client.js';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  reason?: string;
+}
+
+export interface Readiness {
+  status: 'ready' | 'not-ready';
+  checks: Check[];
+}
+
+export function createReadinessService(deps: {
+  health: HealthRepo;
+  supervisor: { getState(): Promise<SupervisorState> };
+  now: () => number;
+}) {
+  const { health, supervisor, now } = deps;
+
+  function checkDatabase(): Check {
+    try {
+      health.probeWrite(now());
+      return { name: 'database', ok: true };
+    } catch (error) {
+      return { name: 'database', ok: false, reason: `write failed: ${(error as Error).message}` };
+    }
+  }
+
+  async function checkSupervisord(): Promise<Check> {
+    try {
+      const state = await supervisor.getState();
+      return state.name === 'RUNNING'
+        ? { name: 'supervisord', ok: true }
+        : { name: 'supervisord', ok: false, reason: `supervisord is ${state.name}` };
+    } catch (error) {
+      return { name: 'supervisord', ok: false, reason: (error as Error).message };
+    }
+  }
+
+  return {
+    checkSupervisord,
+    async check(): Promise<Readiness> {
+      const checks = [checkDatabase(), await checkSupervisord()];
+      return { status: checks.every((c) => c.ok) ? 'ready' : 'not-ready', checks };
+    },
+  };
+}
+
+export type ReadinessService = ReturnType<typeof createReadinessService>;
