@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { CannedAnswer, FakeState, FakeUser } from './fake-api-state';
 import { addUser, createFakeState } from './fake-api-state';
 import { route } from './fake-api-routes';
+import { serveStatic } from './serve-static';
 
 export type FakeApi = {
   url: string;
@@ -34,7 +35,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
  * A real HTTP server on 127.0.0.1 port 0 that plays the orchestrator's panel API (with CSRF,
  * roles and error bodies), so tests exercise the real fetch path instead of a stubbed one.
  */
-export async function startFakeApi(): Promise<FakeApi> {
+export async function startFakeApi(options: { staticDir?: string } = {}): Promise<FakeApi> {
   const state = createFakeState();
   const server = createServer((req, res) => {
     void (async () => {
@@ -49,6 +50,11 @@ export async function startFakeApi(): Promise<FakeApi> {
         headers: { 'x-csrf-token': typeof csrf === 'string' ? csrf : undefined },
         body,
       });
+      const isApi = url.pathname.startsWith('/api/') || url.pathname === '/ready';
+      if (options.staticDir && method === 'GET' && !isApi) {
+        await serveStatic(options.staticDir, url.pathname, res);
+        return;
+      }
       const canned = state.canned.get(`${method} ${url.pathname}`);
       const answer =
         canned ??

@@ -5,6 +5,8 @@ import { afterEach } from 'vitest';
 configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
+  // The browser test runs in the node environment: there is no DOM to reset there.
+  if (typeof document === 'undefined') return;
   cleanup();
   localStorage.clear();
   document.documentElement.removeAttribute('data-theme');

@@ -20,6 +20,9 @@ export function diffRows(before: unknown, after: unknown): DiffRow[] {
   const hasBefore = before !== undefined && before !== null;
   const hasAfter = after !== undefined && after !== null;
   if (!hasBefore && !hasAfter) return [];
+  // A created or deleted object reads best key by key, as all added or all removed.
+  if (!hasBefore && isRecord(after)) return diffRows({}, after);
+  if (!hasAfter && isRecord(before)) return diffRows(before, {});
   if (!isRecord(before) || !isRecord(after)) {
     if (!hasBefore) return [{ key: '', after, kind: 'added' }];
     if (!hasAfter) return [{ key: '', before, kind: 'removed' }];

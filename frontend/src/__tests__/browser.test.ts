@@ -1,0 +1,155 @@
+// @vitest-environment node
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+import type { FakeApi } from '../testing/fake-api';
+import { startFakeApi } from '../testing/fake-api';
+
+const CHROMIUM = '/usr/bin/chromium';
+const frontendDir = join(import.meta.dirname, '..', '..');
+
+let outDir: string;
+let api: FakeApi;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium`);
+  outDir = await mkdtemp(join(tmpdir(), 'spotdesk-panel-'));
+  // vitest sets NODE_ENV=test, which would bundle React's development build.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      root: frontendDir,
+      configFile: join(frontendDir, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
+  api = await startFakeApi({ staticDir: outDir });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+/** Collects what the browser refused or failed on, so a CSP violation fails the test. */
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) {
+      problems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
+
+async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+describe('built panel in headless Chromium under the strict CSP', () => {
+  test('when index.html loads, then its JS and CSS stay under 200 KB gzipped', async () => {
+    const html = await readFile(join(outDir, 'index.html'), 'utf8');
+    const assets = Array.from(
+      html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g),
+      (m) => m[1] ?? '',
+    );
+    expect(assets.length).toBeGreaterThanOrEqual(2);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    let gzipped = 0;
+    for (const asset of assets) gzipped += gzipSync(await readFile(join(outDir, asset))).length;
+    expect(gzipped).toBeLessThan(200 * 1024);
+  });
+
+  test('when a phone user sets up, switches to Português and logs out, then nothing breaks or scrolls sideways', async () => {
+    api.state.setupRequired = true;
+    api.state.instance.simulation = true;
+    api.state.audit = Array.from({ length: 3 }, (_, index) => ({
+      id: index + 1,
+      at: new Date(Date.UTC(2026, 2, 1, 12, index)).toISOString(),
+      actor: 'admin',
+      action: 'user-add',
+      target: `user:${index + 2}`,
+      before: { role: 'viewer', note: 'a value long enough to need its own room' },
+      after: { role: 'admin', username: 'somebody-with-a-rather-long-name' },
+      reason: null,
+      ip: '127.0.0.1',
+    }));
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const problems = watchProblems(page);
+
+    await page.goto(`${api.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Set up Spotdesk' }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByLabel('Setup token').fill(api.state.setupToken);
+    await page.getByLabel('Password', { exact: true }).fill('a long passphrase');
+    await page.getByLabel('Confirm password').fill('a long passphrase');
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByText('Live trading: disabled by environment').waitFor();
+    expect(await page.getByText('OFFLINE DEMO — simulated market').isVisible()).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    const theme = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(theme).not.toBe('rgba(0, 0, 0, 0)');
+
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await page.getByRole('table').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Português' });
+    await page.getByRole('heading', { level: 1, name: 'Registro de auditoria' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Entrar no Spotdesk' }).waitFor();
+    await page.getByLabel('Usuário').fill('admin');
+    await page.getByLabel('Senha').fill('not the password');
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByText('Usuário ou senha incorretos.').waitFor();
+
+    expect(problems.filter((p) => !/401|Failed to load resource/.test(p))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  test('when the keyboard is used, then the skip link comes first and the focus ring shows', async () => {
+    api.state.setupRequired = false;
+    api.state.sessionUserId = api.state.users[0]?.id ?? null;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+
+    await page.goto(`${api.url}/`);
+    await page.getByRole('heading', { level: 1, name: /Dashboard|Painel/ }).waitFor();
+    await page.keyboard.press('Tab');
+
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused.text).toMatch(/Skip to content|Pular para o conteúdo/);
+    expect(focused.outline).toBe('solid');
+    await page.close();
+  }, 60_000);
+});
