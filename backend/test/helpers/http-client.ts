@@ -29,7 +29,7 @@ export class Browser {
     if (options.csrf !== false && method !== 'GET' && this.csrfToken)
       headers['x-csrf-token'] = this.csrfToken;
     let body: string | undefined = options.rawBody;
-    if (options.body !== undefined) {
+    if (options.body !== undefined && method !== 'GET' && method !== 'HEAD') {
       body = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
     } else if (body !== undefined) headers['content-type'] ??= 'application/json';

@@ -29,7 +29,10 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: strin
 };
 
 export const notFound: RequestHandler = (req) => {
-  throw new NotFoundError('not-found', `no route for ${req.method} ${req.path}`);
+  throw new NotFoundError(
+    'not-found',
+    `no route for ${req.method} ${req.originalUrl.split('?')[0]}`,
+  );
 };
 
 /** The last middleware: one error shape, never a stack trace or an HTML page. */
@@ -59,10 +62,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
-    res
-      .status(500)
-      .json({
-        error: { code: 'internal-error', message: 'something went wrong; see the server log' },
-      });
+    res.status(500).json({
+      error: { code: 'internal-error', message: 'something went wrong; see the server log' },
+    });
   };
 }
