@@ -13,13 +13,22 @@ const DOCS_LINK = 'https://www.freqtrade.io/en/stable';
 
 function createSignals() {
   let wakeUp = null;
+  let pendingWake = false;
   const signals = {
     shutdown: false,
+    // A wake during an iteration makes the next sleep return at once, so API state changes are
+    // seen on the very next loop instead of after a full throttle period.
     wake() {
       if (wakeUp) wakeUp();
+      else pendingWake = true;
     },
     sleep: (ms) =>
       new Promise((resolve) => {
+        if (pendingWake || signals.shutdown) {
+          pendingWake = false;
+          resolve();
+          return;
+        }
         const timer = setTimeout(done, ms);
         function done() {
           clearTimeout(timer);
@@ -99,7 +108,8 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults })
     logger
       .get('freqtrade.freqtradebot')
       .info(`Found ${open.length} open trades in the database, resuming them.`);
-  bot.state = config.initial_state === 'running' ? 'running' : 'stopped';
+  // A command that arrived during the rest of the init (API is already up) is not overridden.
+  if (!bot.stateSetByApi) bot.state = config.initial_state === 'running' ? 'running' : 'stopped';
   const outcome = await runWorker({ bot, logger, notify, signals });
   if (outcome === 'reload') notify({ type: 'status', status: 'reload_config' });
   else {

@@ -24,6 +24,7 @@ function start(rt) {
   const bot = rt.bot;
   if (bot.state === 'running') return { status: 'already running' };
   bot.state = 'running';
+  bot.stateSetByApi = true;
   rt.wake();
   return { status: 'starting trader ...' };
 }
@@ -33,6 +34,7 @@ function stop(rt) {
   const active = bot.state === 'running' || bot.state === 'paused';
   if (!active) return { status: 'already stopped' };
   bot.state = 'stopped';
+  bot.stateSetByApi = true;
   rt.wake();
   return { status: 'stopping trader ...' };
 }
@@ -45,6 +47,7 @@ function stopEntry(rt) {
 
 function pause(rt) {
   rt.bot.state = 'paused';
+  rt.bot.stateSetByApi = true;
   rt.wake();
   return { status: 'paused, no more entries will occur from now. Run /start to enable entries.' };
 }
@@ -81,8 +84,9 @@ export const botRoutes = [
     path: '/reload_config',
     mode: 'T',
     handler: ({ rt }) => {
+      // Not woken on purpose: like Freqtrade, the reload happens on the next loop iteration.
       rt.bot.state = 'reload_config';
-      rt.wake();
+      rt.bot.stateSetByApi = true;
       return { status: 'Reloading config ...' };
     },
   },
