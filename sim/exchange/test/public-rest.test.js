@@ -21,7 +21,9 @@ describe('public REST through ccxt.binance', () => {
 
     await fresh.loadMarkets();
 
-    expect(sim.control.requestLog().map((e) => `${e.method} ${e.path}`)).toEqual(['GET /api/v3/exchangeInfo']);
+    expect(sim.control.requestLog().map((e) => `${e.method} ${e.path}`)).toEqual([
+      'GET /api/v3/exchangeInfo',
+    ]);
     const btc = fresh.market('BTC/USDT');
     expect(btc.type).toBe('spot');
     expect(btc.active).toBe(true);
@@ -95,23 +97,35 @@ describe('public REST through ccxt.binance', () => {
     expect(trades[2].timestamp).toBeGreaterThan(trades[0].timestamp);
     expect(bidsAsks['BTC/USDT'].ask).toBeGreaterThan(bidsAsks['BTC/USDT'].bid);
     expect(last['BTC/USDT'].price).toBeGreaterThan(0);
-    expect(sim.control.requestLog({ path: '/api/v3/aggTrades' }).at(-1).query).toBe('symbol=BTCUSDT&limit=3');
+    expect(sim.control.requestLog({ path: '/api/v3/aggTrades' }).at(-1).query).toBe(
+      'symbol=BTCUSDT&limit=3',
+    );
   });
 
   it('when an unknown symbol or interval is asked for, then Binance errors come back and ccxt maps them', async () => {
     const badSymbol = await getJson(`${sim.httpUrl}/api/v3/ticker/24hr?symbol=NOPEUSDT`);
     const badInterval = await getJson(`${sim.httpUrl}/api/v3/klines?symbol=BTCUSDT&interval=7m`);
     const missing = await getJson(`${sim.httpUrl}/api/v3/klines?interval=1m`);
-    const badLimit = await getJson(`${sim.httpUrl}/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=abc`);
+    const badLimit = await getJson(
+      `${sim.httpUrl}/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=abc`,
+    );
     const stray = await getJson(`${sim.httpUrl}/fapi/v1/exchangeInfo`);
 
     expect(badSymbol).toMatchObject({ status: 400, body: { code: -1121, msg: 'Invalid symbol.' } });
-    expect(badInterval).toMatchObject({ status: 400, body: { code: -1120, msg: 'Invalid interval.' } });
-    expect(missing.body).toEqual({ code: -1102, msg: "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed." });
+    expect(badInterval).toMatchObject({
+      status: 400,
+      body: { code: -1120, msg: 'Invalid interval.' },
+    });
+    expect(missing.body).toEqual({
+      code: -1102,
+      msg: "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.",
+    });
     expect(badLimit.body.code).toBe(-1100);
     expect(badLimit.body.msg).toContain("'limit'");
     expect(stray.status).toBe(404);
     await expect(ex.publicGetTicker24hr({ symbol: 'NOPEUSDT' })).rejects.toThrow(/Invalid symbol/);
-    await expect(ex.publicGetTicker24hr({ symbol: 'NOPEUSDT' })).rejects.toBeInstanceOf(ex.constructor.BadSymbol ?? Error);
+    await expect(ex.publicGetTicker24hr({ symbol: 'NOPEUSDT' })).rejects.toBeInstanceOf(
+      ex.constructor.BadSymbol ?? Error,
+    );
   });
 });
