@@ -212,6 +212,7 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
       Object.assign(bot.tickers, { [pair]: await exchange.fetchTicker(pair) });
     const rate = exchange.priceToPrecision(pair, price ?? bot.entryPrice(pair));
     let stakeAmount = stake;
+    if (!config.dry_run) bot.liveBalance = await exchange.fetchBalance();
     if (stakeAmount === undefined) {
       const res = tradeStakeAmount(bot);
       if (res.error) {

@@ -25,6 +25,13 @@ function dryCrossPrice(bot, order) {
   return order.price <= bid ? order.price : null;
 }
 
+function baseFee(order) {
+  const base = String(order.symbol ?? '').split('/')[0];
+  const fees = order.fees?.length ? order.fees : order.fee ? [order.fee] : [];
+  const cost = fees.filter((f) => f.currency === base).reduce((a, f) => a + (f.cost ?? 0), 0);
+  return cost > 0 ? cost : null;
+}
+
 function rowFromCcxt(order) {
   return {
     order_id: String(order.id),
@@ -40,7 +47,7 @@ function rowFromCcxt(order) {
     cost: order.cost ?? null,
     stop_price: order.stopPrice ?? order.triggerPrice ?? null,
     order_update_date: Date.now(),
-    ft_fee_base: null,
+    ft_fee_base: baseFee(order),
   };
 }
 
@@ -110,7 +117,7 @@ export async function settleOrder(bot, order) {
   }
   if (order.status === 'open' || order.status === undefined) {
     const res = await bot.exchange.fetchOrder(order.order_id, order.ft_pair);
-    Object.assign(order, rowFromCcxt(res));
+    Object.assign(order, rowFromCcxt({ symbol: order.ft_pair, ...res }));
     bot.repo.updateOrder(order.id, order);
   }
   if (order.status === 'closed')
@@ -147,9 +154,14 @@ function applyFill(bot, order, { filled, average }) {
 function fillEntry(bot, trade, order, fee, now) {
   const stopRatio = bot.stoplossRatio;
   const stop = average(order) * (1 + stopRatio);
+  // Binance takes the buy fee in the base coin: like Freqtrade's get_real_amount, the trade only
+  // owns what is left, floored to the lot step.
+  const amount = order.ft_fee_base
+    ? bot.exchange.amountToPrecision(trade.pair, order.filled - order.ft_fee_base)
+    : order.filled;
   const patch = {
     open_rate: average(order),
-    amount: order.filled,
+    amount,
     stake_amount: order.filled * average(order),
     max_stake_amount: order.filled * average(order),
     open_trade_value: order.filled * average(order) * (1 + fee),

@@ -1,0 +1,162 @@
+import { startExchange } from '@spotdesk/sim-exchange';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, waitFor } from './helpers/harness.js';
+
+// Trading against the shared Binance-Spot simulator (sim/exchange), through ccxt as configured.
+let ex;
+const bots = [];
+beforeAll(async () => {
+  ex = await startExchange({ seed: 7 });
+});
+afterAll(async () => {
+  await Promise.all(bots.map((b) => b.close()));
+  await ex?.close();
+});
+
+async function start(overrides, opts) {
+  const b = await launch(ex.httpUrl, overrides, opts);
+  bots.push(b);
+  await waitFor(
+    async () =>
+      (await b.api.get('/show_config')).body.state === (overrides.initial_state ?? 'running'),
+  );
+  return b;
+}
+
+const price = (sym) => Number(ex.control.getPrice(sym));
+const orderRequests = () => ex.control.requestLog({ path: '/api/v3/order' });
+
+describe('dry-run trading', () => {
+  it('always-enter fills max_open_trades slots from exchange prices, sends no orders', async () => {
+    ex.control.clearRequestLog();
+    const b = await start({
+      strategy: 'AlwaysEnterStrategy',
+      max_open_trades: 2,
+      exchange: { pair_whitelist: ['BTC/USDT', 'ETH/USDT', 'BNB/USDT'] },
+    });
+    const open = await waitFor(async () => {
+      const s = (await b.api.get('/status')).body;
+      return s.length === 2 && s.every((t) => !t.has_open_orders) ? s : null;
+    });
+    expect(open.map((t) => t.pair)).toEqual(['BTC/USDT', 'ETH/USDT']);
+    expect(open[0].enter_tag).toBe('always');
+    expect(open[0].open_rate).toBeGreaterThan(0);
+    expect((await b.api.get('/count')).body).toMatchObject({ current: 2, max: 2 });
+    const balance = (await b.api.get('/balance')).body;
+    expect(balance.currencies.map((c) => c.currency).sort()).toEqual(['BTC', 'ETH', 'USDT']);
+    expect(orderRequests()).toEqual([]);
+    await b.close();
+  });
+
+  it('stake_amount "unlimited" splits the tradable balance; available_capital caps it', async () => {
+    const b = await start({ stake_amount: 'unlimited', max_open_trades: 4 });
+    const t = (await b.api.post('/forceenter', { pair: 'BTC/USDT' })).body;
+    expect(t.stake_amount).toBeGreaterThan(245);
+    expect(t.stake_amount).toBeLessThanOrEqual(247.5);
+    const c = await start({
+      stake_amount: 'unlimited',
+      max_open_trades: 4,
+      available_capital: 400,
+    });
+    const t2 = (await c.api.post('/forceenter', { pair: 'BTC/USDT' })).body;
+    expect(t2.stake_amount).toBeGreaterThan(98);
+    expect(t2.stake_amount).toBeLessThanOrEqual(100);
+    expect((await c.api.get('/show_config')).body.available_capital).toBe(400);
+    await b.close();
+    await c.close();
+  });
+
+  it('a fixed stake above the available balance is refused', async () => {
+    const b = await start({ stake_amount: 5000 });
+    const r = await b.api.post('/forceenter', { pair: 'BTC/USDT' });
+    expect(r.body).toEqual({ status: 'Error entering long trade for pair BTC/USDT.' });
+    await b.close();
+  });
+
+  it('exits on the stoploss when the price falls, and on minimal_roi when it rises', async () => {
+    ex.control.setPrice('ETHUSDT', '3000');
+    ex.control.setPrice('SOLUSDT', '150');
+    const b = await start({
+      minimal_roi: { 0: 0.03 },
+      stoploss: -0.05,
+      exchange: { pair_whitelist: ['ETH/USDT', 'SOL/USDT'] },
+    });
+    const eth = (await b.api.post('/forceenter', { pair: 'ETH/USDT' })).body;
+    const sol = (await b.api.post('/forceenter', { pair: 'SOL/USDT' })).body;
+    ex.control.setPrice('ETHUSDT', String(eth.open_rate * 0.9));
+    ex.control.setPrice('SOLUSDT', String(sol.open_rate * 1.1));
+    const closed = await waitFor(async () => {
+      const r = (await b.api.get('/trades')).body;
+      return r.total_trades === 2 ? r.trades : null;
+    });
+    const byPair = Object.fromEntries(closed.map((t) => [t.pair, t]));
+    expect(byPair['ETH/USDT'].exit_reason).toBe('stop_loss');
+    expect(byPair['ETH/USDT'].close_profit).toBeLessThan(0);
+    expect(byPair['SOL/USDT'].exit_reason).toBe('roi');
+    expect(byPair['SOL/USDT'].close_profit).toBeGreaterThan(0.03);
+    const profit = (await b.api.get('/profit')).body;
+    expect(profit.winning_trades).toBe(1);
+    expect(profit.losing_trades).toBe(1);
+    expect(typeof profit.profit_factor).toBe('number');
+    ex.control.releasePrice('ETHUSDT');
+    ex.control.releasePrice('SOLUSDT');
+    await b.close();
+  });
+
+  it('force_entry_enable false → 502 Force_entry not enabled.', async () => {
+    const b = await start({ force_entry_enable: false });
+    const r = await b.api.post('/forceenter', { pair: 'BTC/USDT' });
+    expect(r.status).toBe(502);
+    expect(r.body.error).toBe('Error querying /api/v1/forceenter: Force_entry not enabled.');
+    await b.close();
+  });
+});
+
+describe('live trading on the exchange simulator', () => {
+  it('places a market entry with the configured key, then a STOP_LOSS_LIMIT on the exchange', async () => {
+    ex.control.createKey({ apiKey: 'live-key', secret: 'live-secret', balances: { USDT: '5000' } });
+    ex.control.setPrice('BTCUSDT', '60000');
+    ex.control.clearRequestLog();
+    const b = await start({
+      dry_run: false,
+      db_url: undefined,
+      exchange: { key: 'live-key', secret: 'live-secret', pair_whitelist: ['BTC/USDT'] },
+      order_types: {
+        entry: 'market',
+        exit: 'market',
+        stoploss: 'market',
+        stoploss_on_exchange: true,
+      },
+      stoploss: -0.05,
+    });
+    expect((await b.api.get('/show_config')).body).toMatchObject({
+      runmode: 'live',
+      dry_run: false,
+      stoploss_on_exchange: true,
+    });
+    const t = (await b.api.post('/forceenter', { pair: 'BTC/USDT' })).body;
+    expect(t).toHaveProperty('trade_id');
+    const posts = await waitFor(() => {
+      const p = orderRequests().filter((r) => r.method === 'POST');
+      return p.length >= 2 ? p : null;
+    });
+    expect(posts[0].body).toContain('type=MARKET');
+    expect(posts[0].body).toContain('side=BUY');
+    expect(posts[0].apiKey).toMatch(/^live/);
+    expect(posts[1].body).toContain('type=STOP_LOSS_LIMIT');
+    expect(posts[1].body).toMatch(/stopPrice=5[67]\d{3}/);
+    const status = (await b.api.get('/status')).body[0];
+    expect(status.orders.map((o) => o.ft_order_side)).toEqual(['buy', 'stoploss']);
+    const balance = (await b.api.get('/balance')).body;
+    expect(balance.note).toBe('');
+    expect(balance.currencies.find((c) => c.currency === 'BTC').balance).toBeGreaterThan(0);
+    // Between stopPrice (95 %) and its limit (95 % × 0.99): the stop triggers and its limit fills.
+    ex.control.setPrice('BTCUSDT', '56700');
+    const closed = await waitFor(async () => (await b.api.get('/trades')).body.trades[0]);
+    expect(closed.exit_reason).toBe('stoploss_on_exchange');
+    expect(closed.close_rate).toBeLessThan(60000);
+    expect(b.output()).not.toContain('live-secret');
+    ex.control.releasePrice('BTCUSDT');
+    await b.close();
+  });
+});
