@@ -12,7 +12,7 @@ function auditItem(id: number, overrides: Partial<FakeAuditItem> = {}): FakeAudi
   return {
     id,
     at: new Date(Date.UTC(2026, 2, 1, 12, 0, id)).toISOString(),
-    actor: 'ana',
+    actor: { id: 1, username: 'ana' },
     action: 'login',
     target: null,
     before: null,
@@ -102,6 +102,7 @@ describe('audit log', () => {
   test('when an entry has before and after, then changed, added and removed keys are shown', async () => {
     api.state.audit = [
       auditItem(1, {
+        actor: { id: null, username: 'system' },
         action: 'user-add',
         target: 'user:2',
         before: { role: 'viewer', note: 'old' },
@@ -114,6 +115,7 @@ describe('audit log', () => {
 
     const row = within(table).getAllByRole('row')[1] as HTMLElement;
     expect(within(row).getByText('user-add')).toBeTruthy();
+    expect(within(row).getByText('system')).toBeTruthy();
     expect(within(row).getByText('promotion')).toBeTruthy();
     expect(row.querySelector('.diff-changed')?.textContent).toBe(
       'rolebefore: "viewer" → after: "admin"',

@@ -87,7 +87,7 @@ describe('built panel in headless Chromium under the strict CSP', () => {
     api.state.audit = Array.from({ length: 3 }, (_, index) => ({
       id: index + 1,
       at: new Date(Date.UTC(2026, 2, 1, 12, index)).toISOString(),
-      actor: 'admin',
+      actor: { id: 1, username: 'admin' },
       action: 'user-add',
       target: `user:${index + 2}`,
       before: { role: 'viewer', note: 'a value long enough to need its own room' },

@@ -105,6 +105,7 @@ describe('login', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Log in to Spotdesk' }),
     ).toBeTruthy();
+    expect(router.state.location.pathname + router.state.location.search).toBe('/login');
     const [logoutRequest] = api.requestsTo('POST', '/api/auth/logout');
     expect(logoutRequest?.headers['x-csrf-token']).toBe('csrf-1');
     expect(api.state.sessionUserId).toBeNull();

@@ -13,6 +13,7 @@ export type I18nValue = {
   t: TranslateFn;
   /** A date and time in the user's own time zone and the chosen language. */
   formatDateTime: (iso: string | Date) => string;
+  formatDate: (iso: string | Date) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
 };
 
@@ -38,18 +39,21 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nValue>(() => {
     const messages = MESSAGES[language];
-    const dateFormat = new Intl.DateTimeFormat(language, {
+    const dateTimeFormat = new Intl.DateTimeFormat(language, {
       dateStyle: 'medium',
       timeStyle: 'medium',
     });
+    const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
+    const format = (formatter: Intl.DateTimeFormat, iso: string | Date) => {
+      const date = typeof iso === 'string' ? new Date(iso) : iso;
+      return Number.isNaN(date.getTime()) ? String(iso) : formatter.format(date);
+    };
     return {
       language,
       setLanguage,
       t: (key, vars) => interpolate(messages[key], vars),
-      formatDateTime: (iso) => {
-        const date = typeof iso === 'string' ? new Date(iso) : iso;
-        return Number.isNaN(date.getTime()) ? String(iso) : dateFormat.format(date);
-      },
+      formatDateTime: (iso) => format(dateTimeFormat, iso),
+      formatDate: (iso) => format(dateFormat, iso),
       formatNumber: (number, options) => new Intl.NumberFormat(language, options).format(number),
     };
   }, [language, setLanguage]);

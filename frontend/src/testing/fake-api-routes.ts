@@ -48,7 +48,7 @@ function auditPage(state: FakeState, query: URLSearchParams): FakeResponse {
   const offset = Number(query.get('cursor') ?? 0);
   const matches = state.audit.filter(
     (item) =>
-      (!query.get('actor') || item.actor === query.get('actor')) &&
+      (!query.get('actor') || item.actor.username === query.get('actor')) &&
       (!query.get('action') || item.action === query.get('action')) &&
       (!query.get('from') || item.at >= (query.get('from') ?? '')) &&
       (!query.get('to') || item.at <= (query.get('to') ?? '')),

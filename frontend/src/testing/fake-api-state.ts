@@ -10,7 +10,7 @@ export type FakeUser = {
 export type FakeAuditItem = {
   id: number;
   at: string;
-  actor: string;
+  actor: { id: number | null; username: string };
   action: string;
   target: string | null;
   before: unknown;

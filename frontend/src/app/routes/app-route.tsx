@@ -16,7 +16,9 @@ export function AppRoute() {
 
   if (session?.setupRequired) return <Navigate to={paths.setup.getHref()} replace />;
   if (!session?.user) {
-    return <Navigate to={paths.login.getHref(location.pathname + location.search)} replace />;
+    // After a logout the next person starts fresh; after an expired session the user returns here.
+    const back = logout.isIdle ? location.pathname + location.search : undefined;
+    return <Navigate to={paths.login.getHref(back)} replace />;
   }
   const { username, role } = session.user;
   return (

@@ -7,7 +7,10 @@ import { useApi } from '../../../lib/api-context';
 export const auditItemSchema = z.object({
   id: z.union([z.number(), z.string()]),
   at: z.string(),
-  actor: z.string(),
+  // The orchestrator records who acted as { id, username } (id null for "system").
+  actor: z
+    .union([z.string(), z.object({ id: z.number().nullable(), username: z.string() })])
+    .transform((actor) => (typeof actor === 'string' ? actor : actor.username)),
   action: z.string(),
   target: z.string().nullable().optional(),
   before: z.unknown().optional(),
@@ -15,7 +18,7 @@ export const auditItemSchema = z.object({
   reason: z.string().nullable().optional(),
   ip: z.string().nullable().optional(),
 });
-export type AuditItem = z.infer<typeof auditItemSchema>;
+export type AuditItem = z.output<typeof auditItemSchema>;
 
 export const auditPageSchema = z.object({
   items: z.array(auditItemSchema),
@@ -23,7 +26,7 @@ export const auditPageSchema = z.object({
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
-/** Filters as the API takes them: `from`/`to` are ISO instants, the rest exact matches. */
+/** Filters as the API takes them: `from`/`to` are ISO instants, `actor` a username, `action` exact. */
 export type AuditQuery = {
   from?: string;
   to?: string;

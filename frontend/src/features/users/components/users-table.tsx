@@ -9,7 +9,7 @@ type UsersTableProps = {
 };
 
 export function UsersTable({ users, currentUserId, onRemove }: UsersTableProps) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate } = useI18n();
   if (users.length === 0) return <p>{t('users.empty')}</p>;
   return (
     <div className="table-scroll">
@@ -31,7 +31,9 @@ export function UsersTable({ users, currentUserId, onRemove }: UsersTableProps) 
                   {user.username} {isSelf ? <span className="muted">{t('users.you')}</span> : null}
                 </td>
                 <td>{t(user.role === 'admin' ? 'role.admin' : 'role.viewer')}</td>
-                <td>{formatDateTime(user.createdAt)}</td>
+                <td className="nowrap">
+                  <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
+                </td>
                 {onRemove ? (
                   <td>
                     {isSelf ? null : (
