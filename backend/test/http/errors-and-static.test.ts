@@ -60,7 +60,7 @@ describe('health and readiness', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
     expect(ready.status).toBe(503);
-    const body = await ready.json();
+    const body = (await ready.json()) as { status: string; checks: unknown[] };
     expect(body.status).toBe('not-ready');
     expect(body.checks[0]).toEqual({ name: 'database', ok: true });
     expect(body.checks[1]).toMatchObject({

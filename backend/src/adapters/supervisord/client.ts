@@ -29,7 +29,7 @@ export interface ConfigChanges {
 }
 
 export interface SupervisordClient {
-  call(method: string, params?: XmlRpcValue[]): Promise<XmlRpcValue>;
+  call(method: string, params?: XmlRpcValue[], timeoutMs?: number): Promise<XmlRpcValue>;
   getState(): Promise<SupervisorState>;
   getAllProcessInfo(): Promise<ProcessInfo[]>;
   startProcess(name: string, wait?: boolean): Promise<boolean>;
@@ -43,11 +43,18 @@ export interface SupervisordClient {
 export function createSupervisordClient(options: {
   socketPath: string;
   timeoutMs?: number;
+  /** For start/stop with wait=true: supervisord answers only after startsecs or stopwaitsecs. */
+  processTimeoutMs?: number;
 }): SupervisordClient {
-  const timeoutMs = options.timeoutMs ?? 5000;
+  const defaultTimeoutMs = options.timeoutMs ?? 5000;
+  const processTimeoutMs = options.processTimeoutMs ?? 60_000;
   const agent = new Agent({ connect: { socketPath: options.socketPath } });
 
-  async function call(method: string, params: XmlRpcValue[] = []): Promise<XmlRpcValue> {
+  async function call(
+    method: string,
+    params: XmlRpcValue[] = [],
+    timeoutMs = defaultTimeoutMs,
+  ): Promise<XmlRpcValue> {
     let text: string;
     try {
       const response = await request('http://localhost/RPC2', {
@@ -94,8 +101,9 @@ export function createSupervisordClient(options: {
     schema: S,
     method: string,
     params?: XmlRpcValue[],
+    timeoutMs?: number,
   ): Promise<z.infer<S>> {
-    const value = await call(method, params);
+    const value = await call(method, params, timeoutMs);
     const parsed = schema.safeParse(value);
     if (!parsed.success) {
       throw new UpstreamRejectedError(
@@ -127,8 +135,9 @@ export function createSupervisordClient(options: {
       }));
     },
     startProcess: (name, wait = true) =>
-      typed(z.boolean(), 'supervisor.startProcess', [name, wait]),
-    stopProcess: (name, wait = true) => typed(z.boolean(), 'supervisor.stopProcess', [name, wait]),
+      typed(z.boolean(), 'supervisor.startProcess', [name, wait], processTimeoutMs),
+    stopProcess: (name, wait = true) =>
+      typed(z.boolean(), 'supervisor.stopProcess', [name, wait], processTimeoutMs),
     addProcessGroup: (name) => typed(z.boolean(), 'supervisor.addProcessGroup', [name]),
     async reloadConfig() {
       const [[added, changed, removed]] = await typed(
