@@ -8,6 +8,7 @@ import { loadStrategy } from './strategy/find-strategy.js';
 import { dbPathFromUrl, openDb, resolveDbUrl } from './db/open-db.js';
 import { createTradeRepo } from './db/trade-repo.js';
 import { createBot } from './trading/bot.js';
+import { createExchangeClient } from './trading/exchange-client.js';
 
 const STRATEGY_KEYS = [
   'timeframe',
@@ -101,8 +102,6 @@ export async function setupBot({ options, env, logger, apiVersion, notify }) {
   logger.get('freqtrade.persistence.models').info(`Using DB: "${config.db_url}"`);
   const repo = createTradeRepo(db);
   if (!repo.getValue('bot_start_time')) repo.setValue('bot_start_time', String(Date.now()));
-  // ccxt is large: loading it only after the config is valid keeps config errors and startup fast.
-  const { createExchangeClient } = await import('./trading/exchange-client.js');
   const exchange = createExchangeClient(config);
   logger.get('freqtrade.exchange.exchange').info('Using Exchange "Binance"');
   const bot = createBot({ config, strategy, repo, exchange, logger, notify, apiVersion });

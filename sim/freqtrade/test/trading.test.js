@@ -23,7 +23,6 @@ async function start(overrides, opts) {
   return b;
 }
 
-const price = (sym) => Number(ex.control.getPrice(sym));
 const orderRequests = () => ex.control.requestLog({ path: '/api/v3/order' });
 
 describe('dry-run trading', () => {

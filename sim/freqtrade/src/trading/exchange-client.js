@@ -1,5 +1,3 @@
-import ccxt from 'ccxt';
-
 // binance-spot.md §A.2: without these, ccxt also calls sapi/fapi/dapi endpoints on loadMarkets.
 const SPOT_ONLY_OPTIONS = {
   defaultType: 'spot',
@@ -30,15 +28,23 @@ export function createExchangeClient(config) {
     ccxtConfig.apiKey = ex.key ?? '';
     ccxtConfig.secret = ex.secret ?? '';
   }
-  const client = new ccxt.binance(ccxtConfig);
+  // ccxt takes ~1 s to import: it is loaded on first use, so the API answers /ping much earlier.
+  let client = null;
+  const ensure = async () => {
+    if (!client) {
+      const { default: ccxt } = await import('ccxt');
+      client = new ccxt.binance(ccxtConfig);
+    }
+    return client;
+  };
   let marketsLoaded = false;
 
   return {
-    client,
     get markets() {
       return marketsLoaded ? client.markets : null;
     },
     async loadMarkets() {
+      await ensure();
       await client.loadMarkets(true);
       marketsLoaded = true;
       return client.markets;
@@ -46,12 +52,14 @@ export function createExchangeClient(config) {
     market(pair) {
       return marketsLoaded ? client.markets[pair] : undefined;
     },
-    fetchTickers: (pairs) => client.fetchTickers(pairs),
-    fetchTicker: (pair) => client.fetchTicker(pair),
-    fetchOHLCV: (pair, timeframe, limit) => client.fetchOHLCV(pair, timeframe, undefined, limit),
-    fetchBalance: () => client.fetchBalance(),
+    fetchTickers: async (pairs) => (await ensure()).fetchTickers(pairs),
+    fetchTicker: async (pair) => (await ensure()).fetchTicker(pair),
+    fetchOHLCV: async (pair, timeframe, limit) =>
+      (await ensure()).fetchOHLCV(pair, timeframe, undefined, limit),
+    fetchBalance: async () => (await ensure()).fetchBalance(),
     amountToPrecision(pair, amount) {
       try {
+        if (!marketsLoaded) return amount;
         return Number(client.amountToPrecision(pair, amount));
       } catch {
         return amount;
@@ -59,23 +67,24 @@ export function createExchangeClient(config) {
     },
     priceToPrecision(pair, price) {
       try {
+        if (!marketsLoaded) return price;
         return Number(client.priceToPrecision(pair, price));
       } catch {
         return price;
       }
     },
-    createOrder: (pair, type, side, amount, price, params) =>
-      client.createOrder(pair, type, side, amount, price, params ?? {}),
+    createOrder: async (pair, type, side, amount, price, params) =>
+      (await ensure()).createOrder(pair, type, side, amount, price, params ?? {}),
     /** Binance stop-loss on the exchange: STOP_LOSS_LIMIT with stopPrice, as Freqtrade sends it. */
-    createStoploss: (pair, amount, stopPrice, limitPrice) =>
-      client.createOrder(pair, 'STOP_LOSS_LIMIT', 'sell', amount, limitPrice, {
+    createStoploss: async (pair, amount, stopPrice, limitPrice) =>
+      (await ensure()).createOrder(pair, 'STOP_LOSS_LIMIT', 'sell', amount, limitPrice, {
         stopPrice,
         timeInForce: 'GTC',
       }),
-    fetchOrder: (id, pair) => client.fetchOrder(id, pair),
-    cancelOrder: (id, pair) => client.cancelOrder(id, pair),
+    fetchOrder: async (id, pair) => (await ensure()).fetchOrder(id, pair),
+    cancelOrder: async (id, pair) => (await ensure()).cancelOrder(id, pair),
     async close() {
-      if (typeof client.close === 'function') await client.close();
+      if (client && typeof client.close === 'function') await client.close();
     },
   };
 }

@@ -26,12 +26,24 @@ export function merge(a, b) {
   return out;
 }
 
-/** Starts a bot process with baseConfig merged with `overrides` (undefined deletes a key). */
-export async function launch(exchangeUrl, overrides = {}, { args, env, dir } = {}) {
+/**
+ * Starts a bot process with baseConfig merged with `overrides` (undefined deletes a key) and waits
+ * until initial_state is applied (contract §3.1: /ping answers before that).
+ */
+export async function launch(
+  exchangeUrl,
+  overrides = {},
+  { args, env, dir, waitState = true } = {},
+) {
   const workDir = dir ?? tempDir();
   const config = merge(baseConfig({ dir: workDir, port: 0, exchangeUrl }), overrides);
-  const bot = await startBot({ config, dir: workDir, args, env });
-  return { ...bot, api: apiClient(bot.baseUrl) };
+  const bot = await startBot({ config, dir: workDir, args, env, waitMs: 20000 });
+  const api = apiClient(bot.baseUrl);
+  if (waitState) {
+    const want = config.initial_state === 'running' ? 'running' : 'stopped';
+    await waitFor(async () => bot.output().includes(`Changing state to: ${want.toUpperCase()}`));
+  }
+  return { ...bot, api };
 }
 
 /** fetch helpers: call(method, path, {body, headers, auth}) → { status, headers, body, text }. */
