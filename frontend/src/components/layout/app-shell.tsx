@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
 
@@ -19,6 +19,7 @@ export function AppShell({ userLabel, onLogout, isLoggingOut, children }: AppShe
   const t = useT();
   const navId = useId();
   const [isMenuOpen, setMenuOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
   const location = useLocation();
 
   useEffect(() => setMenuOpen(false), [location.pathname]);
@@ -37,6 +38,7 @@ export function AppShell({ userLabel, onLogout, isLoggingOut, children }: AppShe
           {t('app.name')}
         </Link>
         <button
+          ref={menuButtonRef}
           type="button"
           className="button button-secondary menu-button"
           aria-expanded={isMenuOpen}
@@ -62,6 +64,12 @@ export function AppShell({ userLabel, onLogout, isLoggingOut, children }: AppShe
         id={navId}
         className={isMenuOpen ? 'sidenav open' : 'sidenav'}
         aria-label={t('nav.label')}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && isMenuOpen) {
+            setMenuOpen(false);
+            menuButtonRef.current?.focus();
+          }
+        }}
       >
         <ul>
           {links.map((link) => (

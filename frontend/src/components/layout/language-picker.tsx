@@ -14,6 +14,8 @@ export function LanguagePicker({ showLabel = false }: { showLabel?: boolean }) {
         id={id}
         aria-label={showLabel ? undefined : t('topbar.language')}
         value={language}
+        // Two pickers share the name "Language" on the Settings page; tests tell them apart by this.
+        data-testid={showLabel ? 'language-picker-settings' : 'language-picker'}
         onChange={(event) => {
           if (isLanguage(event.target.value)) setLanguage(event.target.value);
         }}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { ErrorMessage } from '../../../components/errors/error-message';
 import { Loading } from '../../../components/ui/loading';
-import { useT } from '../../../i18n/use-t';
+import { useI18n } from '../../../i18n/use-t';
 import { useAudit } from '../api/get-audit';
 import type { AuditQuery } from '../api/get-audit';
 import { AuditFilters } from './audit-filters';
@@ -13,7 +13,7 @@ import { AuditTable } from './audit-table';
  * already seen are kept to go back.
  */
 export function AuditLog() {
-  const t = useT();
+  const { t, formatNumber } = useI18n();
   const [filters, setFilters] = useState<AuditQuery>({});
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors[cursors.length - 1];
@@ -39,7 +39,9 @@ export function AuditLog() {
         >
           {t('audit.previous')}
         </button>
-        <span aria-live="polite">{t('audit.page', { page: cursors.length + 1 })}</span>
+        <span aria-live="polite">
+          {t('audit.page', { page: formatNumber(cursors.length + 1) })}
+        </span>
         <button
           type="button"
           className="button button-secondary"
