@@ -205,18 +205,20 @@ export function createMatchingEngine({ data, accounts }) {
 
   /** Walks every open order along the price path since it was last checked. */
   function matchAll(now) {
+    // Include the current millisecond: a price set just now must be able to fill an order now.
+    const end = now + 1;
     for (const order of [...open]) {
       let from = order.lastCheck;
-      if (now - from > 120 * CHUNK_MS) {
-        stepOrder(order, from, now - 60 * CHUNK_MS);
-        from = now - 60 * CHUNK_MS;
+      if (end - from > 120 * CHUNK_MS) {
+        stepOrder(order, from, end - 60 * CHUNK_MS);
+        from = end - 60 * CHUNK_MS;
       }
-      while (open.has(order) && from < now) {
-        const to = Math.min(now, from + CHUNK_MS);
+      while (open.has(order) && from < end) {
+        const to = Math.min(end, from + CHUNK_MS);
         stepOrder(order, from, to);
         from = to;
       }
-      order.lastCheck = now;
+      order.lastCheck = Math.max(order.lastCheck, end);
     }
   }
 

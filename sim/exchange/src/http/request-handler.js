@@ -1,4 +1,6 @@
 // One request through the Binance surface: faults, weight, matching, route, log.
+import { STATUS_CODES } from 'node:http';
+
 import { BinanceError } from './binance-error.js';
 import { publicRoutes } from '../routes/public-routes.js';
 import { signedRoutes } from '../routes/signed-routes.js';
@@ -62,13 +64,16 @@ export function faultResponse(fault, now) {
       headers: { 'Retry-After': fault.status === 418 ? '120' : '60' },
     };
   }
-  if (fault.status >= 500) {
+  // 500 carries Binance's -1001; other 5xx answer like Binance's front end, with a plain-text
+  // reason ("Service Unavailable.") that ccxt maps by status to ExchangeNotAvailable/RequestTimeout.
+  if (fault.status === 500) {
+    const msg = 'Internal error; unable to process your request. Please try again.';
+    return { status: 500, body: { code: -1001, msg }, headers: {} };
+  }
+  if (fault.status > 500) {
     return {
       status: fault.status,
-      body: {
-        code: -1001,
-        msg: 'Internal error; unable to process your request. Please try again.',
-      },
+      body: `${STATUS_CODES[fault.status] ?? 'Server Error'}.`,
       headers: {},
     };
   }

@@ -21,9 +21,10 @@ export function createMarketData({ markets, seed, speed, startMs }) {
   const timeline = (symbol) =>
     /** @type {ReturnType<typeof createTimeline>} */ (timelines.get(symbol));
 
+  // Ranges up to "now" end at now + 1 so a price set in this very millisecond is already visible.
   function kline(market, interval, open, now) {
     const close = nextOpen(interval, open);
-    const c = timeline(market.symbol).aggregate(open, Math.min(close, now));
+    const c = timeline(market.symbol).aggregate(open, Math.min(close, now + 1));
     const taker = Math.floor(c.v / 2);
     return [
       open,
@@ -141,7 +142,7 @@ export function createMarketData({ markets, seed, speed, startMs }) {
 
   function ticker24h(market, now) {
     const from = now - DAY_MS;
-    const c = timeline(market.symbol).aggregate(from, now);
+    const c = timeline(market.symbol).aggregate(from, now + 1);
     const prev = priceTicks(market.symbol, from - 1);
     const top = bookTop(market, now);
     const volume = c.v * market.step;
