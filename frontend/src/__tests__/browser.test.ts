@@ -55,7 +55,8 @@ afterAll(async () => {
 function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || /Content Security Policy/i.test(message.text())) {
+    const isProblem = message.type() === 'error' || message.type() === 'warning';
+    if (isProblem || /Content Security Policy/i.test(message.text())) {
       problems.push(message.text());
     }
   });
@@ -122,6 +123,10 @@ describe('built panel in headless Chromium under the strict CSP', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Português' });
     await page.getByRole('heading', { level: 1, name: 'Registro de auditoria' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('pt-BR');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.goto(`${api.url}/settings`);
+    await page.getByRole('heading', { level: 1, name: 'Configurações' }).waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     await page.getByRole('button', { name: 'Sair' }).click();

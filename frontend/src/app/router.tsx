@@ -2,6 +2,7 @@ import { RouterProvider, createBrowserRouter } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
 
 import { RouteError } from '../components/errors/route-error';
+import { Loading } from '../components/ui/loading';
 import { paths } from '../config/paths';
 import { AppRoute } from './routes/app-route';
 import { BotsRoute } from './routes/bots';
@@ -11,11 +12,21 @@ import { NotFoundRoute } from './routes/not-found';
 import { RootRoute } from './routes/root';
 import { SetupRoute } from './routes/setup';
 
+function FullPageLoading() {
+  return (
+    <main className="page page-narrow" id="main">
+      <Loading />
+    </main>
+  );
+}
+
 /** The route table; Settings and Audit are loaded on first visit to keep the first load small. */
 export const routes: RouteObject[] = [
   {
     element: <RootRoute />,
     errorElement: <RouteError />,
+    // Shown while a lazy page (Settings, Audit) loads on a direct visit.
+    hydrateFallbackElement: <FullPageLoading />,
     children: [
       { path: paths.setup.path, element: <SetupRoute /> },
       { path: paths.login.path, element: <LoginRoute /> },

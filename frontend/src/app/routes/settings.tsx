@@ -50,7 +50,7 @@ export function SettingsRoute() {
       <PageHeader title={t('settings.title')} />
       <div className="settings-grid">
         <Card title={t('settings.account')}>
-          <ChangePasswordForm />
+          <ChangePasswordForm username={user.username} />
         </Card>
         <Card title={t('users.title')}>
           <UsersPanel currentUser={user} />

@@ -11,7 +11,8 @@ import { useChangePassword } from '../api/change-password';
 const FIELDS = ['currentPassword', 'newPassword', 'confirm'] as const;
 type Field = (typeof FIELDS)[number];
 
-export function ChangePasswordForm() {
+/** `username` fills a hidden field so password managers know which account changes. */
+export function ChangePasswordForm({ username }: { username: string }) {
   const t = useT();
   const change = useChangePassword();
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
@@ -39,6 +40,7 @@ export function ChangePasswordForm() {
     <form className="form" onSubmit={onSubmit} noValidate>
       {change.error ? <ErrorMessage error={change.error} /> : null}
       {change.isSuccess ? <Alert tone="success">{t('settings.passwordChanged')}</Alert> : null}
+      <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       <TextField
         label={t('settings.currentPassword')}
         name="currentPassword"
