@@ -1,7 +1,9 @@
 // What the sim received, for tests to assert on. API keys are masked: they are credentials.
 const MAX_ENTRIES = 5000;
 
-export const maskKey = (key) => (key ? `${String(key).slice(0, 4)}…` : null);
+// At most a third of the key (and never more than 4 characters) is shown.
+export const maskKey = (key) =>
+  key ? `${String(key).slice(0, Math.min(4, Math.floor(String(key).length / 3)))}…` : null;
 
 export function createRequestLog({ echo }) {
   let entries = [];
