@@ -159,7 +159,7 @@ describe('§4.3 bot events', () => {
     const cancel = await c.next((m) => m.type === 'entry_cancel');
     expect(cancel).toMatchObject({
       trade_id: t.trade_id,
-      reason: 'cancelled by user',
+      reason: 'user requested order cancel',
       sub_trade: false,
     });
     const again = await bot.api.del(`/trades/${t.trade_id}/open-order`);

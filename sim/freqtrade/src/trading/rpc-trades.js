@@ -1,7 +1,11 @@
 import { HttpError, RpcError } from '../errors.js';
 import { tradeJson } from './trade-json.js';
 import { cancelOrder } from './order-flow.js';
-import { entryMessage } from './messages.js';
+import { entryMessage, exitMessage } from './messages.js';
+
+// freqtrade/constants.py CANCEL_REASON values used by the RPC paths.
+const USER_CANCEL = 'user requested order cancel';
+const FORCE_EXIT = 'forcesold';
 
 /** 2.40: only RUNNING may trade; the newer profile only refuses STOPPED (PAUSED still exits). */
 export function requireRunning(bot) {
@@ -65,13 +69,16 @@ export const tradeRpc = {
       const res = await cancelOrder(bot, order);
       if (res.status === 'closed') continue;
       if (order.ft_order_side === 'buy' && !(order.filled > 0)) {
-        bot.notify(entryMessage(bot, trade, order, 'entry_cancel', 'cancelled by user'));
+        bot.notify(entryMessage(bot, trade, order, 'entry_cancel', USER_CANCEL));
         // Freqtrade deletes a trade whose only entry order was cancelled unfilled.
         const snapshot = bot.repo.getTrade(id);
         bot.repo.deleteTrade(id);
         return openTradeJson(bot, snapshot);
       }
-      bot.repo.updateTrade(id, { exit_order_status: 'cancelled by user' });
+      if (order.ft_order_side === 'sell') {
+        bot.repo.updateTrade(id, { exit_order_status: USER_CANCEL });
+        bot.notify(exitMessage(bot, trade, order, 'exit_cancel', { reason: USER_CANCEL }));
+      }
     }
     return openTradeJson(bot, bot.repo.getTrade(id));
   },
@@ -139,7 +146,7 @@ async function exitOne(bot, trade, body) {
   )) {
     await cancelOrder(bot, o);
     if (o.ft_order_side === 'buy' && !(o.filled > 0) && trade.open_fill_date === null) {
-      bot.notify(entryMessage(bot, trade, o, 'entry_cancel', 'Force exit'));
+      bot.notify(entryMessage(bot, trade, o, 'entry_cancel', FORCE_EXIT));
       bot.repo.deleteTrade(trade.id);
       return;
     }

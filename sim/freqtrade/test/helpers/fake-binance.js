@@ -47,8 +47,16 @@ function symbolInfo(base, quote) {
 
 export async function startFakeBinance({
   prices = { BTCUSDT: 50000, ETHUSDT: 3000, BNBUSDT: 600, XRPUSDT: 0.5 },
+  spread = 0,
 } = {}) {
-  const state = { prices: { ...prices }, orders: [], nextId: 1, requests: [], candles: {} };
+  const state = {
+    prices: { ...prices },
+    orders: [],
+    nextId: 1,
+    requests: [],
+    candles: {},
+    failing: new Set(),
+  };
   const quote = (sym) => sym.replace(/USDT$/, '');
 
   const orderJson = (o) => ({
@@ -96,9 +104,9 @@ export async function startFakeBinance({
       prevClosePrice: s8(p),
       lastPrice: s8(p),
       lastQty: '1',
-      bidPrice: s8(p),
+      bidPrice: s8(p * (1 - spread)),
       bidQty: '10',
-      askPrice: s8(p),
+      askPrice: s8(p * (1 + spread)),
       askQty: '10',
       openPrice: s8(p),
       highPrice: s8(p),
@@ -224,7 +232,15 @@ export async function startFakeBinance({
         params: Object.fromEntries(q),
         apiKey: req.headers['x-mbx-apikey'],
       });
-      const h = handlers[`${req.method} ${url.pathname}`];
+      const h = state.failing.has(url.pathname)
+        ? () => [
+            500,
+            {
+              code: -1001,
+              msg: 'Internal error; unable to process your request. Please try again.',
+            },
+          ]
+        : handlers[`${req.method} ${url.pathname}`];
       let status = 200;
       let out = h ? h(q) : [404, { code: -1, msg: 'not simulated' }];
       if (
