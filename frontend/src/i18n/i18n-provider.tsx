@@ -1,6 +1,7 @@
 import { createContext, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 
+import { browserStorage } from '../lib/browser-storage';
 import type { MessageKey } from './en';
 import { LANGUAGE_STORAGE_KEY, MESSAGES, detectLanguage, interpolate } from './languages';
 import type { Language } from './languages';
@@ -21,7 +22,7 @@ export const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(() =>
-    detectLanguage(globalThis.localStorage, globalThis.navigator?.language),
+    detectLanguage(browserStorage(), globalThis.navigator?.language),
   );
 
   useEffect(() => {
@@ -30,7 +31,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const setLanguage = useCallback((next: Language) => {
     try {
-      localStorage.setItem(LANGUAGE_STORAGE_KEY, next);
+      browserStorage()?.setItem(LANGUAGE_STORAGE_KEY, next);
     } catch {
       // Private mode or a full quota: the choice still holds for this visit.
     }

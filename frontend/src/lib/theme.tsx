@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 
+import { browserStorage } from './browser-storage';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 export const THEME_STORAGE_KEY = 'spotdesk.theme';
@@ -27,15 +29,13 @@ type ThemeValue = { theme: ThemeChoice; setTheme: (choice: ThemeChoice) => void 
 const ThemeContext = createContext<ThemeValue | null>(null);
 
 export function ThemeProvider({ children }: { children: ReactNode }) {
-  const [theme, setThemeState] = useState<ThemeChoice>(() =>
-    readStoredTheme(globalThis.localStorage),
-  );
+  const [theme, setThemeState] = useState<ThemeChoice>(() => readStoredTheme(browserStorage()));
 
   useEffect(() => applyTheme(theme), [theme]);
 
   const setTheme = useCallback((choice: ThemeChoice) => {
     try {
-      localStorage.setItem(THEME_STORAGE_KEY, choice);
+      browserStorage()?.setItem(THEME_STORAGE_KEY, choice);
     } catch {
       // Private mode or a full quota: the choice still holds for this visit.
     }
