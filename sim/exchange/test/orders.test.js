@@ -32,7 +32,7 @@ describe('signed trading through ccxt.binance', () => {
     expect(balance.BTC.free).toBe(0.5);
     const entry = sim.control.requestLog({ path: '/api/v3/account' }).at(-1);
     expect(entry.query).toMatch(/^timestamp=\d+&recvWindow=10000&signature=[0-9a-f]{64}$/);
-    expect(entry.apiKey).toBe('tr…');
+    expect(entry.apiKey).toBe('tra…');
   });
 
   it('when a market buy fills, then the fee is 0.1% in the base asset and balances move exactly', async () => {

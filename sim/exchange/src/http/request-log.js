@@ -1,9 +1,12 @@
 // What the sim received, for tests to assert on. API keys are masked: they are credentials.
 const MAX_ENTRIES = 5000;
 
-// At most a third of the key (and never more than 4 characters) is shown.
-export const maskKey = (key) =>
-  key ? `${String(key).slice(0, Math.min(4, Math.floor(String(key).length / 3)))}…` : null;
+// The first 4 characters (half of a key shorter than 8) identify the key without revealing it.
+export const maskKey = (key) => {
+  if (!key) return null;
+  const text = String(key);
+  return `${text.slice(0, text.length >= 8 ? 4 : Math.floor(text.length / 2))}…`;
+};
 
 export function createRequestLog({ echo }) {
   let entries = [];
