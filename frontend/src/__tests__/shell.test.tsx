@@ -51,6 +51,7 @@ describe('app shell', () => {
       ),
     );
     expect(document.title).toBe('Audit log · Spotdesk');
+    expect(document.activeElement).toBe(screen.getByRole('main'));
   });
 
   test('when the page loads, then the skip link points at the main landmark', async () => {

@@ -22,7 +22,16 @@ export function AppShell({ userLabel, onLogout, isLoggingOut, children }: AppShe
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const location = useLocation();
 
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef(location.pathname);
+
+  // A screen reader stays on the clicked link after a client-side navigation; moving focus to
+  // <main> announces the new page the way a full page load would.
+  useEffect(() => {
+    setMenuOpen(false);
+    if (previousPath.current !== location.pathname) mainRef.current?.focus();
+    previousPath.current = location.pathname;
+  }, [location.pathname]);
 
   const links = [
     { to: paths.dashboard.getHref(), label: t('nav.dashboard'), end: true },
@@ -81,7 +90,7 @@ export function AppShell({ userLabel, onLogout, isLoggingOut, children }: AppShe
           ))}
         </ul>
       </nav>
-      <main id="main" className="page" tabIndex={-1}>
+      <main ref={mainRef} id="main" className="page" tabIndex={-1}>
         {children}
       </main>
     </div>
