@@ -1,3 +1,4 @@
+import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { getJson, restClient, startSim } from './helpers.js';
@@ -127,5 +128,36 @@ describe('public REST through ccxt.binance', () => {
     await expect(ex.publicGetTicker24hr({ symbol: 'NOPEUSDT' })).rejects.toBeInstanceOf(
       ex.constructor.BadSymbol ?? Error,
     );
+  });
+});
+
+describe('extra public and sapi calls ccxt may make', () => {
+  let sim;
+  let ex;
+
+  beforeAll(async () => {
+    sim = await startSim();
+    ex = restClient(sim);
+    await ex.loadMarkets();
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('when a rolling ticker, the exchange status and trading fees are fetched, then Binance shapes come back', async () => {
+    const rolling = await ex.fetchTicker('BTC/USDT', { rolling: true });
+    const hourly = await getJson(`${sim.httpUrl}/api/v3/ticker?symbol=BTCUSDT&windowSize=1h`);
+    const badWindow = await getJson(`${sim.httpUrl}/api/v3/ticker?symbol=BTCUSDT&windowSize=9w`);
+    const status = await ex.fetchStatus();
+    const fees = await ex.fetchTradingFees();
+
+    expect(rolling.symbol).toBe('BTC/USDT');
+    expect(rolling.last).toBeGreaterThan(0);
+    expect(sim.control.requestLog({ path: '/api/v3/ticker' })[0].query).toBe('symbol=BTCUSDT');
+    expect(hourly.body.closeTime - hourly.body.openTime).toBe(3600000);
+    expect(badWindow.body).toMatchObject({ code: -1100 });
+    expect(badWindow.body.msg).toContain("'windowSize'");
+    expect(status.status).toBe('ok');
+    expect(fees['ETH/USDT']).toMatchObject({ maker: 0.001, taker: 0.001 });
   });
 });

@@ -125,6 +125,30 @@ describe('WebSocket streams', () => {
     ws.close();
   });
 
+  it('when a 1s kline closes, then a final x:true event carries the same candle as REST', async () => {
+    const { ws, messages } = await openSocket(`${sim.wsUrl}/ws/bnbusdt@kline_1s`);
+
+    const closed = await waitFor(messages, (m) => m.e === 'kline' && m.k.x === true, 4000);
+    const [rest] = await fetch(
+      `${sim.httpUrl}/api/v3/klines?symbol=BNBUSDT&interval=1s&startTime=${closed.k.t}&limit=1`,
+    ).then((r) => r.json());
+
+    expect(closed.k.T).toBe(closed.k.t + 999);
+    expect([closed.k.o, closed.k.h, closed.k.l, closed.k.c, closed.k.v]).toEqual(rest.slice(1, 6));
+    ws.close();
+  });
+
+  it('when ccxt.pro points at /ws instead of /stream/ws, then watching still works', async () => {
+    const plain = wsClient(sim, '/ws');
+    await plain.loadMarkets();
+
+    const ticker = await plain.watchTicker('XRP/USDT');
+
+    expect(ticker.symbol).toBe('XRP/USDT');
+    expect(ticker.last).toBeGreaterThan(0);
+    await plain.close();
+  });
+
   it('when a frame is not valid, then an error answer names the problem and the socket stays open', async () => {
     const { ws, messages } = await openSocket(`${sim.wsUrl}/ws`);
 

@@ -134,7 +134,8 @@ export function parseOrderRequest(params, markets) {
     symbol,
     side,
     type,
-    timeInForce: timeInForce ?? (type === 'MARKET' ? 'GTC' : 'GTC'),
+    // Binance reports GTC for order types that take no timeInForce.
+    timeInForce: timeInForce ?? 'GTC',
     qty: quantity ? quantity.value : null,
     quoteQty: quoteOrderQty ? quoteOrderQty.value : null,
     price: price ? price.value : 0n,

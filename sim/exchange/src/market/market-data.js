@@ -140,8 +140,8 @@ export function createMarketData({ markets, seed, speed, startMs }) {
     return trades;
   }
 
-  function ticker24h(market, now) {
-    const from = now - DAY_MS;
+  function ticker24h(market, now, windowMs = DAY_MS) {
+    const from = now - windowMs;
     const c = timeline(market.symbol).aggregate(from, now + 1);
     const prev = priceTicks(market.symbol, from - 1);
     const top = bookTop(market, now);

@@ -79,6 +79,23 @@ function tickersWeight(params, single, many) {
   return many;
 }
 
+const WINDOW_UNITS = { m: [60000, 59], h: [3600000, 23], d: [86400000, 7] };
+
+/** Rolling-window ticker `windowSize`: 1m–59m, 1h–23h, 1d–7d (default 1d). */
+function windowSizeParam(params) {
+  const raw = params.get('windowSize') ?? '1d';
+  const m = /^([0-9]{1,2})([mhd])$/.exec(raw);
+  const unit = m ? WINDOW_UNITS[m[2]] : undefined;
+  if (!m || !unit || Number(m[1]) < 1 || Number(m[1]) > unit[1]) {
+    throw new BinanceError(
+      400,
+      -1100,
+      "Illegal characters found in parameter 'windowSize'; legal range is '1m-59m, 1h-23h, 1d-7d'.",
+    );
+  }
+  return Number(m[1]) * unit[0];
+}
+
 /** Answers one item for `symbol=`, else an array. */
 function perSymbol(params, markets, make) {
   const sel = symbolsParam(params, markets);
@@ -145,6 +162,29 @@ export function publicRoutes(ctx) {
     'GET /api/v3/ticker/24hr': {
       weight: (p) => tickersWeight(p, 2, 80),
       handle: ({ params, now }) => perSymbol(params, markets, (m) => data.ticker24h(m, now)),
+    },
+    'GET /api/v3/ticker': {
+      weight: (p) => 4 * Math.min(50, symbolsParam(p, markets)?.list.length ?? 1),
+      handle: ({ params, now }) => {
+        const windowMs = windowSizeParam(params);
+        return perSymbol(params, markets, (m) => {
+          const {
+            prevClosePrice: _p,
+            lastQty: _q,
+            bidPrice: _b,
+            bidQty: _bq,
+            askPrice: _a,
+            askQty: _aq,
+            ...rest
+          } = data.ticker24h(m, now, windowMs);
+          return rest;
+        });
+      },
+    },
+    'GET /sapi/v1/system/status': {
+      weight: 1,
+      sapi: true,
+      handle: () => ({ status: 0, msg: 'normal' }),
     },
     'GET /api/v3/ticker/price': {
       weight: (p) => tickersWeight(p, 2, 4),

@@ -186,6 +186,18 @@ export function signedRoutes(ctx) {
         };
       },
     },
+    'GET /sapi/v1/asset/tradeFee': {
+      weight: 1,
+      sapi: true,
+      handle: (req) => {
+        auth(req);
+        const symbol = req.params.get('symbol');
+        if (symbol && !markets.has(symbol)) throw invalidSymbol();
+        return [...markets.values()]
+          .filter((m) => !symbol || m.symbol === symbol)
+          .map((m) => ({ symbol: m.symbol, makerCommission: '0.001', takerCommission: '0.001' }));
+      },
+    },
     'GET /api/v3/account/commission': {
       weight: 20,
       handle: (req) => {
