@@ -103,6 +103,13 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults })
     }
   }
   await bot.ensureMarkets();
+  // A SIGKILL between recording a trade and recording its entry order leaves an order-less trade.
+  for (const t of bot.repo.openTrades().filter((x) => x.orders.length === 0)) {
+    logger
+      .get('freqtrade.freqtradebot')
+      .warning(`Removing trade ${t.id} (${t.pair}): no entry order was recorded.`);
+    bot.repo.deleteTrade(t.id);
+  }
   const open = bot.repo.openTrades();
   if (open.length > 0)
     logger
