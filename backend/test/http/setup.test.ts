@@ -18,6 +18,10 @@ describe('POST /api/setup', () => {
     expect(token.length).toBeGreaterThanOrEqual(24);
     expect(app.logText()).toContain(`First start: open the panel and enter setup token ${token}`);
     expect(statSync(path.join(app.dataDir, 'run', 'setup-token')).mode & 0o777).toBe(0o600);
+    for (const dir of ['db', 'bots', 'strategies', 'backups', 'run', 'logs']) {
+      expect(statSync(path.join(app.dataDir, dir)).mode & 0o777).toBe(0o700);
+    }
+    expect(existsSync(path.join(app.dataDir, 'db', 'spotdesk.sqlite'))).toBe(true);
     const browser = new Browser(app.baseUrl);
     const session = await browser.refreshSession();
     expect(session.body).toMatchObject({

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { writeFileSync } from 'node:fs';
+
+import Database from 'better-sqlite3';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,5 +113,24 @@ describe('main process', () => {
       proc.stderr(),
       /^spotdesk: the secret key cannot decrypt the stored secrets/,
     );
+  });
+
+  it('when the DB was written by a newer Spotdesk, then start-up refuses it with a clear line, exit 1', async () => {
+    dir = makeTempDir();
+    proc = spawnMain({ SPOTDESK_DATA_DIR: dir.path, SPOTDESK_PORT: '0' });
+    await proc.listening();
+    proc.child.kill('SIGTERM');
+    await proc.exited();
+    const sqlite = new Database(path.join(dir.path, 'db', 'spotdesk.sqlite'));
+    sqlite
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('e'.repeat(64), Date.parse('2099-01-01'));
+    sqlite.close();
+
+    proc = spawnMain({ SPOTDESK_DATA_DIR: dir.path, SPOTDESK_PORT: '0' });
+    const result = await proc.exited();
+
+    expect(result.code).toBe(1);
+    expectOneClearLine(proc.stderr(), /^spotdesk: database .* was written by a newer Spotdesk/);
   });
 });
