@@ -64,6 +64,9 @@ describe('Binance error codes and the ccxt exceptions they map to', () => {
     await expect(lot).rejects.toBeInstanceOf(ccxt.InvalidOrder);
     await expect(price).rejects.toThrow(/Filter failure: PRICE_FILTER/);
     await expect(notional).rejects.toThrow(/Filter failure: NOTIONAL/);
+    await expect(
+      ex.privatePostOrder({ symbol: 'BTCUSDT', side: 'BUY', type: 'MARKET', quantity: '0.00001' }),
+    ).rejects.toThrow(/Filter failure: NOTIONAL/);
     expect(await ex.fetchOpenOrders('BTC/USDT')).toHaveLength(0);
   });
 

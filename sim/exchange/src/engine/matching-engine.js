@@ -1,7 +1,7 @@
 // Orders against the seeded price: market orders fill at once at the top of book, limit orders lock
 // funds and fill when the price path crosses them, stop orders trigger on the path. Liquidity is
 // unlimited, so every fill is complete (no partial fills).
-import { BinanceError, insufficientBalance } from '../http/binance-error.js';
+import { BinanceError, filterFailure, insufficientBalance } from '../http/binance-error.js';
 import { mulUnits, divUnits } from '../util/decimal.js';
 
 const STOP_TYPES = ['STOP_LOSS', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT', 'TAKE_PROFIT_LIMIT'];
@@ -92,6 +92,8 @@ export function createMatchingEngine({ data, accounts }) {
         throw new BinanceError(400, -1013, 'Filter failure: LOT_SIZE');
       order.origQty = qty;
     }
+    // NOTIONAL has applyMinToMarket: the filled value must reach minNotional too.
+    if (mulUnits(qty, priceUnits) < req.market.minNotionalUnits) throw filterFailure('NOTIONAL');
     const needed = req.side === 'BUY' ? mulUnits(qty, priceUnits) : qty;
     const asset = req.side === 'BUY' ? req.market.quoteAsset : req.market.baseAsset;
     if (accounts.balance(account, asset).free < needed) throw insufficientBalance();
