@@ -80,6 +80,18 @@ describe('login', () => {
     expect(api.requestsTo('POST', '/api/auth/login')).toHaveLength(0);
   });
 
+  test('when the wait is one second, then the message is singular', async () => {
+    api.state.loginThrottleSeconds = 1;
+    renderApp(api, '/login');
+    await screen.findByRole('heading', { level: 1, name: 'Log in to Spotdesk' });
+
+    submitLogin('ana', 'whatever');
+
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Too many failed attempts. Try again in 1 second.',
+    );
+  });
+
   test('when the server is down, then a network message shows', async () => {
     renderApp(api, '/login');
     await screen.findByRole('heading', { level: 1, name: 'Log in to Spotdesk' });

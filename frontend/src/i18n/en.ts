@@ -31,6 +31,7 @@ export const en = {
 
   'error.invalid-credentials': 'Wrong username or password.',
   'error.too-many-attempts': 'Too many failed attempts. Try again in {seconds} seconds.',
+  'error.too-many-attempts-one': 'Too many failed attempts. Try again in {seconds} second.',
   'error.too-many-attempts-later': 'Too many failed attempts. Wait a moment and try again.',
   'error.weak-password': 'This password is too weak: {reason}',
   'error.invalid-setup-token': 'The setup token is not correct. Copy it again from the log.',

@@ -33,6 +33,8 @@ export const ptBR: Messages = {
 
   'error.invalid-credentials': 'Usuário ou senha incorretos.',
   'error.too-many-attempts': 'Muitas tentativas sem sucesso. Tente de novo em {seconds} segundos.',
+  'error.too-many-attempts-one':
+    'Muitas tentativas sem sucesso. Tente de novo em {seconds} segundo.',
   'error.too-many-attempts-later':
     'Muitas tentativas sem sucesso. Aguarde um pouco e tente de novo.',
   'error.weak-password': 'Esta senha é fraca demais: {reason}',

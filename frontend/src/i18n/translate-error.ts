@@ -18,9 +18,9 @@ export function translateError(error: unknown, { t, formatNumber }: Formatters):
       return t('error.bad-response');
     case 'too-many-attempts': {
       const seconds = error.details?.['retryAfterSeconds'];
-      return typeof seconds === 'number'
-        ? t('error.too-many-attempts', { seconds: formatNumber(seconds) })
-        : t('error.too-many-attempts-later');
+      if (typeof seconds !== 'number') return t('error.too-many-attempts-later');
+      const key = seconds === 1 ? 'error.too-many-attempts-one' : 'error.too-many-attempts';
+      return t(key, { seconds: formatNumber(seconds) });
     }
     case 'weak-password':
       return t('error.weak-password', { reason: error.message });
