@@ -183,6 +183,48 @@ describe('signed trading through ccxt.binance', () => {
     expect((await ex.fetchBalance()).BTC.used).toBe(0);
   });
 
+  it('when the remaining call forms of binance-spot.md §A.4 are used, then each answers as ccxt expects', async () => {
+    sim.control.setPrice('BTCUSDT', '50000');
+    const noWarn = restClient(sim, {
+      apiKey: 'trader',
+      secret: 'trader-secret',
+      options: { ...ex.options, fetchOpenOrders: { warnWithoutSymbol: false } },
+    });
+    await noWarn.loadMarkets();
+
+    const byCost = await ex.createOrder('BTC/USDT', 'market', 'buy', undefined, undefined, {
+      cost: 100,
+    });
+    const resting = await ex.createOrder('BTC/USDT', 'limit', 'buy', 0.001, 40000);
+    const since = Date.now() - 60000;
+    const trades = await ex.fetchMyTrades('BTC/USDT', since, 10);
+    const allOpen = await noWarn.fetchOpenOrders();
+    const until = Date.now() - 3600000;
+    const candles = await ex.fetchOHLCV('BTC/USDT', '1m', undefined, 3, { until });
+
+    expect(byCost.status).toBe('closed');
+    expect(byCost.cost).toBeLessThanOrEqual(100);
+    expect(trades.map((t) => t.order)).toEqual([byCost.id]);
+    expect(allOpen.map((o) => o.id)).toEqual([resting.id]);
+    expect(candles.at(-1)[0]).toBe(Math.floor(until / 60000) * 60000);
+    const log = sim.control.requestLog();
+    const myTrades = log.find((e) => e.path === '/api/v3/myTrades');
+    expect(myTrades.query).toMatch(
+      new RegExp(
+        `^timestamp=\\d+&symbol=BTCUSDT&startTime=${since}&limit=10&recvWindow=10000&signature=`,
+      ),
+    );
+    expect(log.find((e) => e.path === '/api/v3/openOrders').query).toMatch(
+      /^timestamp=\d+&recvWindow=10000&signature=/,
+    );
+    expect(log.filter((e) => e.path === '/api/v3/klines').at(-1).query).toBe(
+      `interval=1m&limit=3&symbol=BTCUSDT&endTime=${until}`,
+    );
+    await expect(ex.fetchOpenOrders()).rejects.toThrow(
+      /fetching open orders without specifying a symbol/,
+    );
+  });
+
   it('when apiRestrictions is read through the implicit sapi method, then the key rights come back', async () => {
     sim.control.setKeyRights('trader', {
       enableWithdrawals: true,
