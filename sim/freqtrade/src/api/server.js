@@ -2,6 +2,7 @@ import http from 'node:http';
 import { HttpError, RpcError } from '../errors.js';
 import { botRoutes } from './routes-bot.js';
 import { dataRoutes } from './routes-data.js';
+import { miscRoutes } from './routes-misc.js';
 import { parseJsonBody } from './validate.js';
 import { buildOpenApi } from './openapi.js';
 import { handleSimControl } from './sim-control.js';
@@ -22,7 +23,7 @@ function compile(route) {
 }
 
 export function routesFor(apiVersion) {
-  return [...dataRoutes, ...botRoutes]
+  return [...dataRoutes, ...botRoutes, ...miscRoutes]
     .filter((r) => !r.profile || r.profile === apiVersion)
     .map(compile);
 }

@@ -1,10 +1,10 @@
 import { analyze, lastSignal } from '../strategy/behaviours.js';
-import { calcProfit } from './trade-json.js';
+import { exitReason, updateStop } from './exit-rules.js';
+import { checkTimeout } from './order-timeouts.js';
 import { computeWhitelist } from './pairlist.js';
 import { timeframeToMs } from './timeframe.js';
 import { cancelOrder, placeOrder, settleOrder } from './order-flow.js';
 import { tradeStakeAmount } from './wallet.js';
-import { entryMessage, exitMessage } from './messages.js';
 import { analyzedDfMessage } from './pair-history.js';
 
 const CANDLE_LIMIT = 200;
@@ -287,71 +287,4 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
   };
 
   return bot;
-}
-
-function updateStop(bot, trade, rate) {
-  const patch = {
-    max_rate: Math.max(trade.max_rate ?? rate, rate),
-    min_rate: Math.min(trade.min_rate ?? rate, rate),
-  };
-  const cfg = bot.config;
-  if (cfg.trailing_stop) {
-    const profit = calcProfit(trade, rate).profit_ratio;
-    const offset = cfg.trailing_stop_positive_offset ?? 0;
-    const usePositive = cfg.trailing_stop_positive !== undefined && profit > offset;
-    if (!cfg.trailing_only_offset_is_reached || profit > offset) {
-      const ratio = usePositive ? -cfg.trailing_stop_positive : bot.stoplossRatio;
-      const stop = patch.max_rate * (1 + ratio);
-      if (stop > trade.stop_loss)
-        Object.assign(patch, {
-          stop_loss: stop,
-          stop_loss_pct: ratio,
-          is_stop_loss_trailing: 1,
-          stoploss_last_update: Date.now(),
-        });
-    }
-  }
-  bot.repo.updateTrade(trade.id, patch);
-}
-
-function exitReason(bot, trade, rate) {
-  const hasExchangeStop = trade.orders.some(
-    (o) => o.ft_is_open === 1 && o.ft_order_side === 'stoploss',
-  );
-  if (rate <= trade.stop_loss && !hasExchangeStop) {
-    return trade.is_stop_loss_trailing ? 'trailing_stop_loss' : 'stop_loss';
-  }
-  const ratio = calcProfit(trade, rate).profit_ratio;
-  const minutes = (Date.now() - trade.open_date) / 60000;
-  const keys = Object.keys(bot.config.minimal_roi)
-    .map(Number)
-    .filter((k) => k <= minutes);
-  if (keys.length > 0 && ratio >= bot.config.minimal_roi[String(Math.max(...keys))]) return 'roi';
-  if (bot.strategy.attrs.use_exit_signal !== false) {
-    const df = bot.dataframes.get(trade.pair);
-    if (df && lastSignal(df).exit && df.rows.at(-1)[0] >= trade.open_date - bot.timeframeMs)
-      return 'exit_signal';
-  }
-  return null;
-}
-
-async function checkTimeout(bot, trade, order) {
-  const cfg = bot.config.unfilledtimeout;
-  if (!cfg || order.ft_order_side === 'stoploss') return;
-  const limit = order.ft_order_side === 'buy' ? cfg.entry : cfg.exit;
-  const ms = limit * (cfg.unit === 'seconds' ? 1000 : 60000);
-  if (Date.now() - order.order_date < ms) return;
-  const reason = 'cancelled due to timeout';
-  const cancelled = await cancelOrder(bot, order);
-  if (cancelled.status === 'closed') return;
-  if (order.ft_order_side === 'buy') {
-    bot.notify(entryMessage(bot, trade, order, 'entry_cancel', reason));
-    if (!(order.filled > 0)) bot.repo.deleteTrade(trade.id);
-  } else {
-    bot.repo.updateTrade(trade.id, { exit_order_status: reason });
-    bot.notify(exitMessage(bot, trade, order, 'exit_cancel', { reason }));
-  }
-  bot.log.info(
-    `${order.ft_order_side === 'buy' ? 'Entry' : 'Exit'} order ${reason} for trade ${trade.id}.`,
-  );
 }
