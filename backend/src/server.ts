@@ -2,33 +2,14 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { createSupervisordClient } from './adapters/supervisord/client.js';
 import { buildApp } from './app.js';
+import { composeServices } from './compose-services.js';
 import { describeEnv, type Env } from './config/env.js';
-import { createAuditRepo } from './db/repos/audit-repo.js';
-import { createHealthRepo } from './db/repos/health-repo.js';
-import { createSecretRepo } from './db/repos/secret-repo.js';
-import { createSessionRepo } from './db/repos/session-repo.js';
-import { createUserRepo } from './db/repos/user-repo.js';
 import { openDb, type OpenedDb } from './db/open-db.js';
 import { ConfigError } from './domain/errors.js';
 import { ensureDataDir, type DataPaths } from './lib/data-dir.js';
 import type { Logger } from './lib/logger.js';
-import { createAuditService } from './services/audit-service.js';
-import { createAuthService } from './services/auth-service.js';
-import { createCsrfService } from './services/csrf-service.js';
-import { prepareFirstStart } from './services/first-start.js';
-import { createLoginThrottle } from './services/login-throttle.js';
-import { createPasswordHasher } from './services/password-hasher.js';
-import { createReadinessService } from './services/readiness-service.js';
-import {
-  createSecretStore,
-  resolveSecretKey,
-  verifySecretKey,
-  type SecretStore,
-} from './services/secret-store.js';
-import { createSessionService } from './services/session-service.js';
-import { createUserService } from './services/user-service.js';
+import type { SecretStore } from './services/secret-store.js';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -63,33 +44,13 @@ export async function startServer(
   if (db.backupPath)
     logger.info({ backupPath: db.backupPath }, 'database copied aside before migrating');
   try {
-    const masterKey = resolveSecretKey(env.secretKey, paths.secretKeyFile, logger);
-    const secrets = createSecretStore({ repo: createSecretRepo(db.db), key: masterKey, now });
-    verifySecretKey(secrets);
-    const userRepo = createUserRepo(db.db);
-    const audit = createAuditService({ repo: createAuditRepo(db.db), now });
-    const hasher = createPasswordHasher();
-    const sessions = createSessionService({
-      sessions: createSessionRepo(db.db),
-      users: userRepo,
-      now,
-      idleMs: env.sessionIdleMs,
-      absoluteMs: env.sessionAbsoluteMs,
-    });
-    const setupToken = await prepareFirstStart({
-      users: userRepo,
-      hasher,
-      audit,
-      adminPassword: env.adminPassword,
-      setupTokenFile: paths.setupTokenFile,
+    const { services, secrets, supervisor } = await composeServices({
+      env,
+      db,
+      paths,
       logger,
       now,
     });
-    const supervisor = createSupervisordClient({
-      socketPath: env.supervisorSocket,
-      timeoutMs: 3000,
-    });
-    const readiness = createReadinessService({ health: createHealthRepo(db.db), supervisor, now });
     const app = buildApp({
       logger,
       http: {
@@ -105,22 +66,7 @@ export async function startServer(
         simulation: env.simulation,
         liveTradingEnabled: env.liveTradingEnabled,
       },
-      services: {
-        auth: createAuthService({
-          users: userRepo,
-          sessions,
-          hasher,
-          throttle: createLoginThrottle(now),
-          audit,
-          setupToken,
-          now,
-        }),
-        users: createUserService({ users: userRepo, sessions, hasher, audit, now }),
-        sessions,
-        audit,
-        csrf: createCsrfService(masterKey),
-        readiness,
-      },
+      services,
     });
     const server = await listen(app, env.host, env.port);
     const address = server.address() as AddressInfo;

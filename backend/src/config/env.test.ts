@@ -101,6 +101,7 @@ describe('loadEnv', () => {
 
     expect(text).not.toContain('cdcd');
     expect(text).not.toContain('pw-very-secret');
-    expect(text).toContain('[set]');
+    expect(text).toContain('"secretKeySource":"SPOTDESK_SECRET_KEY"');
+    expect(text).toContain('"adminPasswordSet":true');
   });
 });

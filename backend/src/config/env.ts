@@ -143,10 +143,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 
 /** The resolved config as it may be logged: secrets reduced to whether they are set. */
 export function describeEnv(env: Env): Record<string, unknown> {
+  const { secretKey, adminPassword, publicUrl, ...rest } = env;
   return {
-    ...env,
-    secretKey: env.secretKey ? '[set]' : '[unset: using <data>/secret.key]',
-    adminPassword: env.adminPassword ? '[set]' : '[unset]',
-    publicUrl: env.publicUrl?.href ?? null,
+    ...rest,
+    secretKeySource: secretKey ? 'SPOTDESK_SECRET_KEY' : '<data>/secret.key',
+    adminPasswordSet: adminPassword !== undefined,
+    publicUrl: publicUrl?.href ?? null,
   };
 }

@@ -73,7 +73,13 @@ export function createAuthService(deps: {
       return { user, sessionToken: sessions.create(user.id) };
     },
 
-    async login(input: { username: string; password: string; ip: string }): Promise<SignedIn> {
+    /** A browser that was signed in gets a new session id; the old one is deleted. */
+    async login(input: {
+      username: string;
+      password: string;
+      ip: string;
+      previousSessionToken?: string;
+    }): Promise<SignedIn> {
       const keys = throttleKeys(input.ip, input.username);
       throttle.check(keys);
       const found = users.findByUsername(input.username);
@@ -92,6 +98,7 @@ export function createAuthService(deps: {
         throw new AuthError('invalid-credentials', INVALID_CREDENTIALS);
       }
       throttle.succeed(keys);
+      if (input.previousSessionToken) sessions.destroy(input.previousSessionToken);
       const { passwordHash: _hash, ...user } = found;
       audit.record({
         actor: { id: user.id, username: user.username },

@@ -36,6 +36,9 @@ describe('POST /api/auth/login', () => {
     );
     expect(setCookie).not.toContain('Secure');
     expect(browser.cookies.get('spotdesk_session')).not.toBe(firstCookie);
+    const stale = new Browser(app.baseUrl);
+    stale.cookies.set('spotdesk_session', firstCookie ?? '');
+    expect((await stale.get('/api/users')).status).toBe(401);
     const audit = await (await browser.refreshSession(), browser).get('/api/audit?action=login');
     expect(audit.body.items[0]).toMatchObject({ action: 'login', actor: { username: 'ana' } });
   });

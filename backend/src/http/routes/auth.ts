@@ -43,7 +43,11 @@ export function authRoutes(deps: {
 
   router.post('/api/auth/login', ...guards.public, loginInput, async (req, res) => {
     const { body } = loginInput.get(res);
-    const { user, sessionToken } = await auth.login({ ...body, ip: req.ip ?? '' });
+    const { user, sessionToken } = await auth.login({
+      ...body,
+      ip: req.ip ?? '',
+      previousSessionToken: res.locals.session?.token,
+    });
     setSessionCookie(res, sessionToken, secureCookies);
     res.json({ user: publicUser(user) });
   });
