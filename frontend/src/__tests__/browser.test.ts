@@ -64,6 +64,15 @@ function watchProblems(page: Page): string[] {
   return problems;
 }
 
+/** Independent of the order tests run in: reuses the admin the setup test made, or makes one. */
+function signInAdmin(): void {
+  api.state.setupRequired = false;
+  const admin =
+    api.state.users.find((user) => user.role === 'admin') ??
+    api.addUser({ username: 'admin', password: 'a long passphrase', role: 'admin' });
+  api.signIn(admin);
+}
+
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
@@ -141,8 +150,7 @@ describe('built panel in headless Chromium under the strict CSP', () => {
   }, 60_000);
 
   test('when the keyboard is used, then the skip link comes first and the focus ring shows', async () => {
-    api.state.setupRequired = false;
-    api.state.sessionUserId = api.state.users[0]?.id ?? null;
+    signInAdmin();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
     await page.goto(`${api.url}/`);
@@ -155,6 +163,32 @@ describe('built panel in headless Chromium under the strict CSP', () => {
     });
     expect(focused.text).toMatch(/Skip to content|Pular para o conteúdo/);
     expect(focused.outline).toBe('solid');
+    await page.close();
+  }, 60_000);
+  test('when Dark is picked, then the page turns dark and stays dark after a reload; System follows the OS', async () => {
+    signInAdmin();
+    const page = await browser.newPage({
+      viewport: { width: 1024, height: 768 },
+      colorScheme: 'light',
+    });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto(`${api.url}/settings`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const light = await background();
+
+    await page.getByRole('radio', { name: /Dark|Escuro/ }).check();
+    const dark = await background();
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+
+    expect(dark).toBe('rgb(14, 18, 23)');
+    expect(light).not.toBe(dark);
+    expect(await background()).toBe(dark);
+
+    await page.getByRole('radio', { name: /Same as the system|Igual ao sistema/ }).check();
+    expect(await background()).toBe(light);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe(dark);
     await page.close();
   }, 60_000);
 });
