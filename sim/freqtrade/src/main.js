@@ -116,7 +116,10 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults })
       .get('freqtrade.freqtradebot')
       .info(`Found ${open.length} open trades in the database, resuming them.`);
   // A command that arrived during the rest of the init (API is already up) is not overridden.
-  if (!bot.stateSetByApi) bot.state = config.initial_state === 'running' ? 'running' : 'stopped';
+  if (!bot.stateSetByApi) {
+    const initial = config.initial_state;
+    bot.state = initial === 'running' || initial === 'paused' ? initial : 'stopped';
+  }
   const outcome = await runWorker({ bot, logger, notify, signals });
   if (outcome === 'reload') notify({ type: 'status', status: 'reload_config' });
   else {

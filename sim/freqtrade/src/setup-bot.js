@@ -80,7 +80,7 @@ export async function setupBot({ options, env, logger, apiVersion, notify }) {
   ]);
   logger.addSecrets([config.api_server?.ws_token].flat());
   if (config.logfile && !options.logfile) logger.setLogfile(config.logfile);
-  validateSchema(config, { preliminary: true });
+  validateSchema(config, { preliminary: true, apiVersion });
   prepareUserdir(config);
   log.info(`Using user-data directory: ${config.user_data_dir} ...`);
   if (config.dry_run) log.info('Dry run is enabled');
@@ -90,7 +90,7 @@ export async function setupBot({ options, env, logger, apiVersion, notify }) {
     .get('freqtrade.resolvers.iresolver')
     .info(`Using resolved strategy ${strategy.name} from '${strategy.file}'...`);
   mergeStrategy(config, strategy, logger.get('freqtrade.resolvers.strategy_resolver'));
-  validateSchema(config, { preliminary: false });
+  validateSchema(config, { preliminary: false, apiVersion });
   validateConsistency(config);
   if (config.api_server?.enabled && net.isIP(config.api_server.listen_ip_address) === 0) {
     throw new TypeError(

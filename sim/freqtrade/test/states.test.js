@@ -130,6 +130,26 @@ describe('§3.4 the newer API profile (SIM_FREQTRADE_API_VERSION=newer)', () => 
     expect((await b.api.get('/show_config')).body.max_open_trades).toBe(3);
   });
 
+  it('/pause from stopped starts paused; /stop works from paused; initial_state "paused" is valid', async () => {
+    const b = await start(
+      { initial_state: 'stopped' },
+      { env: { SIM_FREQTRADE_API_VERSION: 'newer' } },
+    );
+    expect((await b.api.post('/pause')).body).toEqual({
+      status:
+        'starting bot with trader in paused state, no entries will occur. Run /start to enable entries.',
+    });
+    expect(await state(b)).toBe('paused');
+    expect((await b.api.post('/stop')).body).toEqual({ status: 'stopping trader ...' });
+    const p = await launch(
+      DEAD_EXCHANGE,
+      { initial_state: 'paused' },
+      { env: { SIM_FREQTRADE_API_VERSION: 'newer' }, waitState: false },
+    );
+    bots.push(p);
+    await waitFor(async () => (await state(p)) === 'paused');
+  });
+
   it('adds /profit_all and ge=1 validation on /trades?limit; --sim-api-version flag works too', async () => {
     const b = await start({}, { args: ['--sim-api-version', 'newer'] });
     const all = (await b.api.get('/profit_all')).body;

@@ -31,7 +31,8 @@ function start(rt) {
 
 function stop(rt) {
   const bot = rt.bot;
-  const active = bot.state === 'running' || bot.state === 'paused';
+  // 2.40 stops only a running bot; the newer _rpc_stop stops anything that is not stopped.
+  const active = bot.apiVersion === 'newer' ? bot.state !== 'stopped' : bot.state === 'running';
   if (!active) return { status: 'already stopped' };
   bot.state = 'stopped';
   bot.stateSetByApi = true;
@@ -46,9 +47,18 @@ function stopEntry(rt) {
 }
 
 function pause(rt) {
-  rt.bot.state = 'paused';
-  rt.bot.stateSetByApi = true;
-  rt.wake();
+  const wasStopped = rt.bot.state === 'stopped';
+  if (rt.bot.state === 'running' || wasStopped) {
+    rt.bot.state = 'paused';
+    rt.bot.stateSetByApi = true;
+    rt.wake();
+  }
+  if (wasStopped) {
+    return {
+      status:
+        'starting bot with trader in paused state, no entries will occur. Run /start to enable entries.',
+    };
+  }
   return { status: 'paused, no more entries will occur from now. Run /start to enable entries.' };
 }
 

@@ -104,14 +104,20 @@ function validateNode(value, schema) {
 }
 
 /** Injects schema defaults, then validates; `preliminary` skips keys the strategy may provide. */
-export function validateSchema(config, { preliminary }) {
+export function validateSchema(config, { preliminary, apiVersion = '2.40' }) {
   for (const [key, value] of Object.entries(SCHEMA_DEFAULTS)) {
     if (config[key] === undefined) config[key] = structuredClone(value);
   }
   const required = SCHEMA_TRADE_REQUIRED.filter(
     (k) => !preliminary || !STRATEGY_PROVIDED.includes(k),
   );
-  const error = validateNode(config, { ...CONF_SCHEMA, required });
+  let schema = { ...CONF_SCHEMA, required };
+  if (apiVersion === 'newer') {
+    // Newer Freqtrade accepts initial_state "paused".
+    const initial = { type: 'string', enum: ['running', 'paused', 'stopped'] };
+    schema = { ...schema, properties: { ...schema.properties, initial_state: initial } };
+  }
+  const error = validateNode(config, schema);
   if (error) throw new SchemaValidationError(error);
 }
 

@@ -13,6 +13,7 @@ const DEFAULT_ORDER_TYPES = {
   exit: 'limit',
   stoploss: 'limit',
   stoploss_on_exchange: false,
+  stoploss_on_exchange_interval: 60,
 };
 
 /**
