@@ -121,9 +121,14 @@ describe('control surface and faults over HTTP', () => {
       api('/faults', json('POST', { path: '/api/v3/time', kind: 'status', status: 200 })),
       api('/keys/nobody'),
       api('/nowhere'),
+      api('/keys/%ZZ'),
+      api('/prices/BTCUSDT', json('POST', { points: [{ afterMs: 1e20, price: '1' }] })),
     ]);
 
-    expect(cases.map((c) => c.status)).toEqual([400, 400, 400, 404, 400, 400, 400, 404, 404]);
+    expect(cases.map((c) => c.status)).toEqual([
+      400, 400, 400, 404, 400, 400, 400, 404, 404, 400, 400,
+    ]);
+    expect(cases[10].body.error).toMatch(/^points\[0\]\.afterMs/);
     expect(cases[0].body.error).toMatch(/^balances\.USDT/);
     expect(cases[1].body.error).toMatch(/^rights\.enableEverything/);
     expect(cases[2].body.error).toMatch(/^body/);

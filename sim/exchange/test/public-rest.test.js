@@ -111,6 +111,10 @@ describe('public REST through ccxt.binance', () => {
       `${sim.httpUrl}/api/v3/klines?symbol=BTCUSDT&interval=1m&limit=abc`,
     );
     const stray = await getJson(`${sim.httpUrl}/fapi/v1/exchangeInfo`);
+    const badFromId = await getJson(`${sim.httpUrl}/api/v3/aggTrades?symbol=BTCUSDT&fromId=-5`);
+    const prehistoric = await getJson(
+      `${sim.httpUrl}/api/v3/aggTrades?symbol=BTCUSDT&startTime=0&endTime=1000`,
+    );
 
     expect(badSymbol).toMatchObject({ status: 400, body: { code: -1121, msg: 'Invalid symbol.' } });
     expect(badInterval).toMatchObject({
@@ -124,6 +128,8 @@ describe('public REST through ccxt.binance', () => {
     expect(badLimit.body.code).toBe(-1100);
     expect(badLimit.body.msg).toContain("'limit'");
     expect(stray.status).toBe(404);
+    expect(badFromId.body.code).toBe(-1100);
+    expect(prehistoric).toMatchObject({ status: 200, body: [] });
     await expect(ex.publicGetTicker24hr({ symbol: 'NOPEUSDT' })).rejects.toThrow(/Invalid symbol/);
     await expect(ex.publicGetTicker24hr({ symbol: 'NOPEUSDT' })).rejects.toBeInstanceOf(
       ccxt.BadSymbol,

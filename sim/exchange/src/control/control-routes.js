@@ -37,7 +37,12 @@ function positiveInt(value, field) {
 
 /** @returns {[number, any]} status and body */
 function route(control, method, path, url, body) {
-  const parts = path.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
+  let parts;
+  try {
+    parts = path.split('/').filter(Boolean).slice(1).map(decodeURIComponent);
+  } catch {
+    throw new ControlError(400, 'path: malformed percent-encoding');
+  }
   const [resource, id, sub] = parts;
   const key = `${method} ${resource ?? ''}${id !== undefined ? '/:id' : ''}${sub !== undefined ? `/${sub}` : ''}`;
   switch (

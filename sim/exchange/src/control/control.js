@@ -11,6 +11,9 @@ export class ControlError extends Error {
   }
 }
 
+// A scripted path may reach at most 30 days ahead.
+const MAX_SCRIPT_MS = 30 * 86400000;
+
 const bad = (msg) => new ControlError(400, msg);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
@@ -118,8 +121,13 @@ export function createControl(ctx) {
         throw bad('points: expected a non-empty array of {afterMs, price}');
       let last = -1;
       const parsed = points.map((p, i) => {
-        if (!isObject(p) || !Number.isInteger(p.afterMs) || p.afterMs < 0)
-          throw bad(`points[${i}].afterMs: expected an integer >= 0`);
+        if (
+          !isObject(p) ||
+          !Number.isInteger(p.afterMs) ||
+          p.afterMs < 0 ||
+          p.afterMs > MAX_SCRIPT_MS
+        )
+          throw bad(`points[${i}].afterMs: expected an integer 0-${MAX_SCRIPT_MS}`);
         if (p.afterMs < last) throw bad(`points[${i}].afterMs: must not decrease`);
         last = p.afterMs;
         return { afterMs: p.afterMs, ticks: priceTicks(symbol, p.price, `points[${i}].price`) };

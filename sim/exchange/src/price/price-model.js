@@ -18,6 +18,9 @@ const OCTAVES = [
   [1.3, 0.02],
 ];
 
+// Floored modulo: the path is defined before 1970 too, where % would go negative.
+const mod = (a, n) => ((a % n) + n) % n;
+
 /** @typedef {{o:number,h:number,l:number,c:number,v:number,n:number}} Candle prices in ticks, volume in steps */
 
 function smoothNoise(key, octave, x) {
@@ -151,19 +154,23 @@ export function createPriceModel({ seed, market }) {
     hours.get(day, () => subdivide(dayCandle(day), 24, hash32(key, 1, day)));
   const minuteCandles = (hour) =>
     minutes.get(hour, () =>
-      subdivide(hourCandles(Math.floor(hour / 24))[hour % 24], 60, hash32(key, 2, hour)),
+      subdivide(hourCandles(Math.floor(hour / 24))[mod(hour, 24)], 60, hash32(key, 2, hour)),
     );
   const secondCandles = (minute) =>
     seconds.get(minute, () =>
-      subdivide(minuteCandles(Math.floor(minute / 60))[minute % 60], 60, hash32(key, 3, minute)),
+      subdivide(
+        minuteCandles(Math.floor(minute / 60))[mod(minute, 60)],
+        60,
+        hash32(key, 3, minute),
+      ),
     );
 
   /** @returns {Candle} the candle of one aligned piece of `size` seconds starting at `start` */
   function piece(start, size) {
     if (size === DAY) return dayCandle(start / DAY);
-    if (size === HOUR) return hourCandles(Math.floor(start / DAY))[(start % DAY) / HOUR];
-    if (size === MINUTE) return minuteCandles(Math.floor(start / HOUR))[(start % HOUR) / MINUTE];
-    return secondCandles(Math.floor(start / MINUTE))[start % MINUTE];
+    if (size === HOUR) return hourCandles(Math.floor(start / DAY))[mod(start, DAY) / HOUR];
+    if (size === MINUTE) return minuteCandles(Math.floor(start / HOUR))[mod(start, HOUR) / MINUTE];
+    return secondCandles(Math.floor(start / MINUTE))[mod(start, MINUTE)];
   }
 
   /**
@@ -175,9 +182,9 @@ export function createPriceModel({ seed, market }) {
     let s = start;
     while (s < end) {
       let size = 1;
-      if (s % DAY === 0 && s + DAY <= end) size = DAY;
-      else if (s % HOUR === 0 && s + HOUR <= end) size = HOUR;
-      else if (s % MINUTE === 0 && s + MINUTE <= end) size = MINUTE;
+      if (mod(s, DAY) === 0 && s + DAY <= end) size = DAY;
+      else if (mod(s, HOUR) === 0 && s + HOUR <= end) size = HOUR;
+      else if (mod(s, MINUTE) === 0 && s + MINUTE <= end) size = MINUTE;
       acc = combine(acc, piece(s, size));
       s += size;
     }

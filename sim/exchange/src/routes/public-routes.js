@@ -238,7 +238,7 @@ export function publicRoutes(ctx) {
         throw new BinanceError(400, -1127, 'More than 1 hours between startTime and endTime.');
       trades = [];
       for (
-        let s = Math.ceil(start / 1000);
+        let s = Math.max(Math.ceil(start / 1000), LISTING_MS / 1000);
         s * 1000 <= end && s * 1000 < now - 1000 && trades.length < limit;
         s += 1
       ) {
@@ -246,6 +246,12 @@ export function publicRoutes(ctx) {
       }
     } else if (fromId !== undefined) {
       trades = [];
+      if (fromId < 0)
+        throw new BinanceError(
+          400,
+          -1100,
+          "Illegal characters found in parameter 'fromId'; legal range is '>= 0'.",
+        );
       const firstSecond = fromId + LISTING_MS / 1000;
       for (let s = firstSecond; s * 1000 < now - 1000 && trades.length < limit; s += 1)
         trades.push(data.tradeAt(market, s));

@@ -12,7 +12,8 @@ function splitSignature(raw) {
   const rest = raw.slice(0, m.index) + raw.slice(m.index + m[0].length);
   return {
     rest: m[1] === '' && rest.startsWith('&') ? rest.slice(1) : rest,
-    signature: decodeURIComponent(m[2]),
+    // Hex never needs percent-decoding; anything else just fails the comparison.
+    signature: m[2],
   };
 }
 
