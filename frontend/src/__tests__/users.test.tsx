@@ -145,4 +145,26 @@ describe('settings › users', () => {
     expect(api.state.users[0]?.password).toBe('brand new passphrase');
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
   });
+  test('when the CSRF token went stale, then the user is told to retry and the retry succeeds', async () => {
+    api.signIn(api.addUser({ username: 'ana', password: 'correct horse battery', role: 'admin' }));
+    const region = await openUsers();
+    api.state.csrfToken = 'rotated-by-a-restart';
+
+    fireEvent.change(within(region).getByLabelText('New viewer username'), {
+      target: { value: 'bruno' },
+    });
+    fireEvent.change(within(region).getByLabelText('New viewer password'), {
+      target: { value: 'viewer passphrase' },
+    });
+    fireEvent.click(within(region).getByRole('button', { name: 'Add viewer' }));
+    expect((await within(region).findByRole('alert')).textContent).toMatch(/session changed/);
+    await waitFor(() => expect(api.requestsTo('GET', '/api/session').length).toBe(2));
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Add viewer' }));
+
+    expect(await within(region).findByText('Viewer bruno added.')).toBeTruthy();
+    expect(api.requestsTo('POST', '/api/users').at(-1)?.headers['x-csrf-token']).toBe(
+      'rotated-by-a-restart',
+    );
+  });
 });

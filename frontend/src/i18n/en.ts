@@ -37,7 +37,7 @@ export const en = {
   'error.invalid-setup-token': 'The setup token is not correct. Copy it again from the log.',
   'error.already-set-up': 'Spotdesk is already set up. Log in instead.',
   'error.username-taken': 'A user with this name already exists.',
-  'error.csrf-failed': 'Your session changed in another tab. Reload the page and try again.',
+  'error.csrf-failed': 'Your session changed (another tab or a server restart). Please try again.',
   'error.validation-failed': 'Please correct the fields marked below.',
   'error.forbidden': 'Your role does not allow this action.',
   'error.network': 'The Spotdesk server could not be reached. Check that it is running.',

@@ -41,7 +41,7 @@ export const ptBR: Messages = {
   'error.invalid-setup-token': 'O token de configuração não está correto. Copie-o de novo do log.',
   'error.already-set-up': 'O Spotdesk já está configurado. Entre com seu usuário.',
   'error.username-taken': 'Já existe um usuário com este nome.',
-  'error.csrf-failed': 'Sua sessão mudou em outra aba. Recarregue a página e tente de novo.',
+  'error.csrf-failed': 'Sua sessão mudou (outra aba ou o servidor reiniciou). Tente de novo.',
   'error.validation-failed': 'Corrija os campos indicados abaixo.',
   'error.forbidden': 'Seu papel não permite esta ação.',
   'error.network':

@@ -88,6 +88,16 @@ describe('api-client', () => {
     expect(unauthorized).toBe(1);
   });
 
+  test('when the CSRF token is refused, then onUnauthorized fires so the session (and token) is re-read', async () => {
+    api.signIn(api.addUser({ username: 'ana', password: 'correct horse battery', role: 'admin' }));
+
+    const error = await caught(client('stale-token').send('/api/auth/logout', { method: 'POST' }));
+
+    expect([error.status, error.code]).toEqual([403, 'csrf-failed']);
+    expect(unauthorized).toBe(1);
+    expect(api.state.sessionUserId).not.toBeNull();
+  });
+
   test('when the server is unreachable, then the error is network-error with status 0', async () => {
     const dead = client();
     await api.close();

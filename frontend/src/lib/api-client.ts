@@ -39,7 +39,11 @@ export type ApiClientOptions = {
   baseUrl: string;
   /** The CSRF token of the current session, sent on every non-GET request. */
   getCsrfToken: () => string | undefined;
-  /** Called when a request other than the session probe answers 401 (the session ended). */
+  /**
+   * Called when the cached session is no longer true: a request other than the session probe
+   * answered 401 (the session ended), or 403 `csrf-failed` (the token changed, e.g. the server
+   * restarted or another tab logged in). Re-reading the session fixes both.
+   */
   onUnauthorized: () => void;
 };
 
@@ -121,7 +125,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     if (response.ok || init.acceptStatuses?.includes(response.status)) return response;
     const error = await readErrorBody(response);
-    if (response.status === 401 && path !== SESSION_PATH) options.onUnauthorized();
+    const isStale =
+      (response.status === 401 && path !== SESSION_PATH) ||
+      (response.status === 403 && error.code === 'csrf-failed');
+    if (isStale) options.onUnauthorized();
     throw error;
   }
 
