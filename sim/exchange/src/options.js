@@ -1,5 +1,5 @@
 // Validates startExchange options (the CLI feeds the same function), naming the bad field.
-import { DEFAULT_KEYS } from './engine/accounts.js';
+import { DEFAULT_KEYS, DEFAULT_RIGHTS } from './engine/accounts.js';
 import { DEFAULT_SYMBOLS } from './market/catalogue.js';
 import { toUnits } from './util/decimal.js';
 
@@ -40,7 +40,13 @@ export function resolveOptions(input = {}) {
         throw new Error(`keys[${i}].balances.${asset}: expected a non-negative amount`);
       balances[asset] = units;
     }
-    return { apiKey: k.apiKey, secret: k.secret, balances, rights: k.rights ?? {} };
+    const rights = k.rights ?? {};
+    for (const [name, value] of Object.entries(rights)) {
+      const ok = name === 'ipWhitelist' ? Array.isArray(value) : typeof value === 'boolean';
+      if (!(name in DEFAULT_RIGHTS) || !ok)
+        throw new Error(`keys[${i}].rights.${name}: unknown right or wrong type`);
+    }
+    return { apiKey: k.apiKey, secret: k.secret, balances, rights };
   });
   return {
     port: int(input.port, 'port', 0, 65535, 0),
