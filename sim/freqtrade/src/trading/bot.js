@@ -273,6 +273,14 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
     return repo.getTrade(trade.id);
   };
 
+  // Freqtrade's _exit_lock: the loop and RPC trade commands never interleave their order handling.
+  let lockTail = Promise.resolve();
+  bot.withLock = (fn) => {
+    const run = lockTail.then(fn, fn);
+    lockTail = run.catch(() => {});
+    return run;
+  };
+
   bot.process = async () => {
     if (!(await bot.ensureMarkets())) return;
     bot.refreshWhitelist();
@@ -280,10 +288,12 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
     await bot.refreshCandles();
     if (!config.dry_run)
       bot.liveBalance = await exchange.fetchBalance().catch(() => bot.liveBalance);
-    await bot.updateOrders();
-    await bot.manageStoplossOnExchange();
-    await bot.checkExits();
-    await bot.checkEntries();
+    await bot.withLock(async () => {
+      await bot.updateOrders();
+      await bot.manageStoplossOnExchange();
+      await bot.checkExits();
+      await bot.checkEntries();
+    });
     bot.lastProcess = Date.now();
   };
 

@@ -22,7 +22,7 @@ export function openTradeJson(bot, trade) {
   });
 }
 
-export const tradeRpc = {
+const unlocked = {
   status: (bot) => bot.repo.openTrades().map((t) => openTradeJson(bot, t)),
 
   trades(bot, limit, offset) {
@@ -171,3 +171,13 @@ async function exitOne(bot, trade, body) {
     throw new RpcError('Failed to exit trade.');
   }
 }
+
+const LOCKED = ['deleteTrade', 'cancelOpenOrder', 'reloadTrade', 'forceEnter', 'forceExit'];
+
+/** The RPC trade commands; order-changing ones run under the bot's exit lock. */
+export const tradeRpc = Object.fromEntries(
+  Object.entries(unlocked).map(([name, fn]) => [
+    name,
+    LOCKED.includes(name) ? (bot, arg) => bot.withLock(() => fn(bot, arg)) : fn,
+  ]),
+);
