@@ -72,19 +72,24 @@ export async function startServer(
     const address = server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ url }, `Spotdesk listening on ${url}`);
+    let closing: Promise<void> | undefined;
     return {
       server,
       url,
       paths,
       secrets,
       db,
-      async close() {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
-        await supervisor.close();
-        db.close();
+      // Idempotent: SIGTERM followed by SIGINT, or a test's double cleanup, closes once.
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          await supervisor.close();
+          db.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {

@@ -53,7 +53,13 @@ export async function startApp(
     SPOTDESK_FRONTEND_DIR: path.join(dataDir, 'no-frontend'),
     ...options.env,
   });
-  const running = await startServer(env, createLogger('info', sink), { now: clock.now });
+  let running: RunningServer;
+  try {
+    running = await startServer(env, createLogger('info', sink), { now: clock.now });
+  } catch (error) {
+    temp?.remove();
+    throw error;
+  }
   return {
     baseUrl: running.url,
     dataDir,

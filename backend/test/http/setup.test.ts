@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { ConfigError } from '../../src/domain/errors.js';
 import { ADMIN_PASSWORD, Browser } from '../helpers/http-client.js';
 import { startApp, type TestApp } from '../helpers/start-app.js';
 
@@ -140,5 +141,14 @@ describe('POST /api/setup', () => {
       action: 'setup',
     });
     expect(app.logText()).not.toContain(ADMIN_PASSWORD);
+  });
+
+  it('when SPOTDESK_ADMIN_PASSWORD breaks the password rules, then start-up stops with a ConfigError naming it', async () => {
+    const act = startApp({ env: { SPOTDESK_ADMIN_PASSWORD: 'short' } });
+
+    await expect(act).rejects.toThrow(ConfigError);
+    await expect(startApp({ env: { SPOTDESK_ADMIN_PASSWORD: 'password123' } })).rejects.toThrow(
+      /SPOTDESK_ADMIN_PASSWORD: password is too common/,
+    );
   });
 });
