@@ -108,4 +108,21 @@ describe('setup', () => {
     });
     expect(api.requestsTo('GET', '/api/session').length).toBeGreaterThanOrEqual(2);
   });
+  test('when another tab finished setup first, then this one moves on to Login', async () => {
+    const { router } = renderApp(api, '/');
+    await screen.findByRole('heading', { level: 1, name: 'Set up Spotdesk' });
+    api.state.setupRequired = false;
+
+    fill({
+      token: api.state.setupToken,
+      password: 'a long passphrase',
+      confirm: 'a long passphrase',
+    });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Log in to Spotdesk' }),
+    ).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(api.state.users).toHaveLength(0);
+  });
 });

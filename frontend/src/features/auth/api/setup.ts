@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 
+import { ApiError } from '../../../lib/api-client';
 import type { ApiClient } from '../../../lib/api-client';
 import { useApi } from '../../../lib/api-context';
 import { userSchema } from './get-session';
@@ -23,5 +24,11 @@ export function useSetup() {
   return useMutation({
     mutationFn: (input: SetupInput) => setup(api, input),
     onSuccess: () => refreshSession(queryClient),
+    // Another tab finished setup first: re-reading the session moves this one on to Login.
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'already-set-up') {
+        return refreshSession(queryClient);
+      }
+    },
   });
 }
