@@ -225,6 +225,43 @@ describe('signed trading through ccxt.binance', () => {
     );
   });
 
+  it('when ACK/RESULT responses or omitZeroBalances are asked for, then the shapes follow Binance', async () => {
+    sim.control.setPrice('BTCUSDT', '50000');
+    const base = {
+      symbol: 'BTCUSDT',
+      side: 'BUY',
+      type: 'LIMIT',
+      quantity: '0.001',
+      price: '40000',
+      timeInForce: 'GTC',
+    };
+
+    const ack = await ex.privatePostOrder({ ...base, newOrderRespType: 'ACK' });
+    const result = await ex.privatePostOrder({ ...base, newOrderRespType: 'RESULT' });
+    const account = await ex.privateGetAccount({ omitZeroBalances: true });
+
+    expect(Object.keys(ack).sort()).toEqual([
+      'clientOrderId',
+      'orderId',
+      'orderListId',
+      'symbol',
+      'transactTime',
+    ]);
+    expect(result).toMatchObject({
+      status: 'NEW',
+      type: 'LIMIT',
+      price: '40000.00000000',
+      origQty: '0.00100000',
+    });
+    expect(result).not.toHaveProperty('fills');
+    expect(account.balances.map((b) => b.asset).sort()).toEqual(['BTC', 'USDT']);
+    expect(account.balances.find((b) => b.asset === 'USDT')).toEqual({
+      asset: 'USDT',
+      free: '9920.00000000',
+      locked: '80.00000000',
+    });
+  });
+
   it('when apiRestrictions is read through the implicit sapi method, then the key rights come back', async () => {
     sim.control.setKeyRights('trader', {
       enableWithdrawals: true,

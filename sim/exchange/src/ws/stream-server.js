@@ -124,7 +124,7 @@ export function createStreamServer(ctx) {
         continue;
       }
       client.alive = false;
-      client.ws.ping();
+      if (client.ws.readyState === client.ws.OPEN) client.ws.ping();
     }
   }, PING_MS);
   pinger.unref();
