@@ -103,6 +103,43 @@ describe('public REST through ccxt.binance', () => {
     );
   });
 
+  it('when the raw endpoints ccxt does not wrap are called, then they answer in Binance shapes', async () => {
+    const base = `${sim.httpUrl}/api/v3`;
+
+    const info = await getJson(`${base}/exchangeInfo?symbol=ETHUSDT`);
+    const trades = await getJson(`${base}/trades?symbol=ETHUSDT&limit=2`);
+    const ui = await getJson(`${base}/uiKlines?symbol=ETHUSDT&interval=1h&limit=2`);
+    const klines = await getJson(`${base}/klines?symbol=ETHUSDT&interval=1h&limit=2`);
+    const avg = await getJson(`${base}/avgPrice?symbol=ETHUSDT`);
+    const prices = await getJson(`${base}/ticker/price`);
+    const book = await getJson(`${base}/ticker/bookTicker?symbol=ETHUSDT`);
+
+    expect(info.body.symbols.map((x) => x.symbol)).toEqual(['ETHUSDT']);
+    expect(info.body.symbols[0].filters.map((f) => f.filterType)).toEqual(
+      expect.arrayContaining(['PRICE_FILTER', 'LOT_SIZE', 'MARKET_LOT_SIZE', 'NOTIONAL']),
+    );
+    expect(Object.keys(trades.body[0]).sort()).toEqual([
+      'id',
+      'isBestMatch',
+      'isBuyerMaker',
+      'price',
+      'qty',
+      'quoteQty',
+      'time',
+    ]);
+    expect(ui.body[0][0]).toBe(klines.body[0][0]);
+    expect(avg.body).toMatchObject({ mins: 5 });
+    expect(Number(avg.body.price)).toBeGreaterThan(0);
+    expect(prices.body).toHaveLength(12);
+    expect(Object.keys(book.body).sort()).toEqual([
+      'askPrice',
+      'askQty',
+      'bidPrice',
+      'bidQty',
+      'symbol',
+    ]);
+  });
+
   it('when an unknown symbol or interval is asked for, then Binance errors come back and ccxt maps them', async () => {
     const badSymbol = await getJson(`${sim.httpUrl}/api/v3/ticker/24hr?symbol=NOPEUSDT`);
     const badInterval = await getJson(`${sim.httpUrl}/api/v3/klines?symbol=BTCUSDT&interval=7m`);

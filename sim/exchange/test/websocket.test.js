@@ -149,6 +149,20 @@ describe('WebSocket streams', () => {
     await plain.close();
   });
 
+  it('when the combined property is switched on a raw socket, then events become wrapped', async () => {
+    const { ws, messages } = await openSocket(`${sim.wsUrl}/ws/ltcusdt@miniTicker`);
+    await waitFor(messages, (m) => m.e === '24hrMiniTicker');
+
+    ws.send(JSON.stringify({ method: 'SET_PROPERTY', params: ['combined', true], id: 'p1' }));
+    ws.send(JSON.stringify({ method: 'GET_PROPERTY', params: ['combined'], id: 'p2' }));
+    const got = await waitFor(messages, (m) => m.id === 'p2');
+    const wrapped = await waitFor(messages, (m) => m.stream === 'ltcusdt@miniTicker', 3000);
+
+    expect(got.result).toBe(true);
+    expect(wrapped.data.s).toBe('LTCUSDT');
+    ws.close();
+  });
+
   it('when a frame is not valid, then an error answer names the problem and the socket stays open', async () => {
     const { ws, messages } = await openSocket(`${sim.wsUrl}/ws`);
 
