@@ -18,7 +18,9 @@ export function UsersTable({ users, currentUserId, onRemove }: UsersTableProps) 
           <tr>
             <th scope="col">{t('users.username')}</th>
             <th scope="col">{t('users.role')}</th>
-            <th scope="col">{t('users.created')}</th>
+            <th scope="col" className="optional-col">
+              {t('users.created')}
+            </th>
             {onRemove ? <th scope="col">{t('users.actions')}</th> : null}
           </tr>
         </thead>
@@ -31,7 +33,7 @@ export function UsersTable({ users, currentUserId, onRemove }: UsersTableProps) 
                   {user.username} {isSelf ? <span className="muted">{t('users.you')}</span> : null}
                 </td>
                 <td>{t(user.role === 'admin' ? 'role.admin' : 'role.viewer')}</td>
-                <td className="nowrap">
+                <td className="nowrap optional-col">
                   <time dateTime={user.createdAt}>{formatDate(user.createdAt)}</time>
                 </td>
                 {onRemove ? (
