@@ -98,6 +98,36 @@ describe('open orders, cancels and deletes', () => {
   });
 });
 
+describe('trailing stop', () => {
+  it('follows the price up and exits with trailing_stop_loss on the pullback', async () => {
+    const t = await launch(ex.url, {
+      minimal_roi: { 0: 1 },
+      stoploss: -0.1,
+      trailing_stop: true,
+      trailing_stop_positive: 0.01,
+      trailing_stop_positive_offset: 0.02,
+      trailing_only_offset_is_reached: true,
+      exchange: { pair_whitelist: ['BNB/USDT'] },
+    });
+    try {
+      const trade = (await t.api.post('/forceenter', { pair: 'BNB/USDT' })).body;
+      ex.setPrice('BNBUSDT', 600 * 1.05);
+      const moved = await waitFor(async () => {
+        const s = (await t.api.get(`/trade/${trade.trade_id}`)).body;
+        return s.stop_loss_abs > trade.open_rate ? s : null;
+      });
+      expect(moved.stop_loss_ratio).toBe(-0.01);
+      ex.setPrice('BNBUSDT', 600 * 1.02);
+      const closed = await waitFor(async () => (await t.api.get('/trades')).body.trades[0]);
+      expect(closed.exit_reason).toBe('trailing_stop_loss');
+      expect(closed.close_profit).toBeGreaterThan(0);
+    } finally {
+      ex.setPrice('BNBUSDT', 600);
+      await t.close();
+    }
+  });
+});
+
 describe('misc endpoints and options', () => {
   it('/docs serves Swagger UI when enable_openapi is true', async () => {
     const r = await bot.api.get('/docs', { noAuth: true });

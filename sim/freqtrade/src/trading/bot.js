@@ -174,6 +174,7 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
       isStop
         ? (bot.tickers[trade.pair]?.bid ?? bot.exitPrice(trade.pair))
         : bot.exitPrice(trade.pair),
+      'down',
     );
     const qty = exchange.amountToPrecision(trade.pair, amount ?? trade.amount);
     repo.updateTrade(trade.id, { exit_order_status: 'open' });
@@ -211,7 +212,10 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
   bot.executeEntry = async (pair, { stake, price, ordertype, tag } = {}) => {
     if (!bot.tickers[pair])
       Object.assign(bot.tickers, { [pair]: await exchange.fetchTicker(pair) });
-    const rate = exchange.priceToPrecision(pair, price ?? bot.entryPrice(pair));
+    const rate =
+      price !== undefined
+        ? exchange.priceToPrecision(pair, price)
+        : exchange.priceToPrecision(pair, bot.entryPrice(pair), 'up');
     let stakeAmount = stake;
     if (!config.dry_run) bot.liveBalance = await exchange.fetchBalance();
     if (stakeAmount === undefined) {

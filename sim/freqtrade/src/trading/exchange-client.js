@@ -65,9 +65,16 @@ export function createExchangeClient(config) {
         return amount;
       }
     },
-    priceToPrecision(pair, price) {
+    /** To the tick size; `direction` 'down'/'up' keeps a sell/buy limit on the crossing side. */
+    priceToPrecision(pair, price, direction) {
       try {
         if (!marketsLoaded) return price;
+        const tick = client.markets[pair]?.precision?.price;
+        if (direction && tick) {
+          const steps = price / tick;
+          const n = direction === 'down' ? Math.floor(steps + 1e-9) : Math.ceil(steps - 1e-9);
+          return Number(client.priceToPrecision(pair, n * tick));
+        }
         return Number(client.priceToPrecision(pair, price));
       } catch {
         return price;
