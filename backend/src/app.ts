@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { TrustProxy } from './config/env.js';
 import { createGuards } from './http/guards.js';
 import { errorHandler, notFound } from './http/middleware/error-handler.js';
+import { requestLog } from './http/middleware/request-log.js';
 import { attachSession } from './http/middleware/session.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
 import { staticPanel } from './http/middleware/static-panel.js';
@@ -54,6 +55,7 @@ export function buildApp(deps: AppDeps): Express {
   const guards = createGuards(services.csrf, http.publicUrl);
   const secureCookies = http.isHttps;
 
+  app.use(requestLog(deps.logger));
   app.use(securityHeaders({ isHttps: http.isHttps, publicUrl: http.publicUrl }));
   app.use(healthRoutes(services.readiness));
   app.use('/api', noStore, express.json({ limit: '100kb' }));

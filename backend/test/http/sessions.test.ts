@@ -128,3 +128,30 @@ describe('POST /api/auth/password', () => {
     });
   });
 });
+
+describe('request log', () => {
+  it('when API requests are made, then each is logged with method, path and status but no cookie, token or query', async () => {
+    app = await startApp();
+    const browser = await setUpAdmin(app.baseUrl, app.setupToken());
+    const cookie = browser.cookies.get('spotdesk_session') ?? '';
+
+    await browser.get('/api/audit?actor=ana');
+
+    const lines = app
+      .logText()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'request');
+    expect(lines).toContainEqual(
+      expect.objectContaining({ method: 'GET', path: '/api/audit', status: 200, userId: 1 }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: '/api/setup', status: 201 }),
+    );
+    const text = app.logText();
+    expect(text).not.toContain(cookie);
+    expect(text).not.toContain(browser.csrfToken);
+    expect(text).not.toContain(ADMIN_PASSWORD);
+  });
+});
