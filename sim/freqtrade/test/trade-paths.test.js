@@ -149,6 +149,25 @@ describe('misc endpoints and options', () => {
     });
   });
 
+  it('verbosity "info" turns on the access log; unknown whitelist pairs are dropped with a warning', async () => {
+    const b = await launch(ex.url, {
+      api_server: { verbosity: 'info' },
+      exchange: { pair_whitelist: ['BTC/USDT', 'FOO/USDT'] },
+    });
+    try {
+      await b.api.get('/version');
+      await waitFor(
+        async () => (await b.api.get('/whitelist')).body.whitelist.join() === 'BTC/USDT',
+      );
+      expect(b.output()).toMatch(
+        /uvicorn\.access - INFO - 127\.0\.0\.1:\d+ - "GET \/api\/v1\/version HTTP\/1\.1" 200/,
+      );
+      expect(b.output()).toContain('Pair FOO/USDT is not compatible with exchange Binance.');
+    } finally {
+      await b.close();
+    }
+  });
+
   it('--logfile receives the same Freqtrade-format lines', async () => {
     const text = fs.readFileSync(path.join(dir, 'bot.log'), 'utf8');
     expect(text).toMatch(

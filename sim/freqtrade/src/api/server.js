@@ -169,7 +169,19 @@ async function handle(rt, req, res) {
 export function startApiServer(rt) {
   const { listen_ip_address: host, listen_port: port } = rt.bot.config.api_server;
   const sockets = new Set();
+  // uvicorn's access log is on unless api_server.verbosity is "error" (the code default).
+  const access = (rt.bot.config.api_server.verbosity ?? 'error') !== 'error';
+  const accessLog = rt.logger.get('uvicorn.access');
   const server = http.createServer((req, res) => {
+    if (access) {
+      res.on('finish', () => {
+        const peer = `${req.socket.remoteAddress}:${req.socket.remotePort}`;
+        const path = req.url.split('?')[0];
+        accessLog.info(
+          `${peer} - "${req.method} ${path} HTTP/${req.httpVersion}" ${res.statusCode}`,
+        );
+      });
+    }
     handle(rt, req, res).catch(() => sendText(res, 500, 'Internal Server Error'));
   });
   server.on('connection', (s) => {

@@ -46,8 +46,23 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
   };
   bot.whitelist = computeWhitelist(bot);
 
+  const warnedPairs = new Set();
   bot.refreshWhitelist = () => {
     const next = computeWhitelist(bot);
+    const markets = exchange.markets;
+    for (const pair of config.exchange.pair_whitelist) {
+      if (
+        markets &&
+        !markets[pair] &&
+        !warnedPairs.has(pair) &&
+        /^[A-Z0-9]+\/[A-Z0-9]+$/.test(pair)
+      ) {
+        warnedPairs.add(pair);
+        bot.log.warning(
+          `Pair ${pair} is not compatible with exchange Binance. Removing it from whitelist..`,
+        );
+      }
+    }
     const changed = next.join() !== bot.whitelist.join();
     bot.whitelist = next;
     if (changed) notify({ type: 'whitelist', data: next });
