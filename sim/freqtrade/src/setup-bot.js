@@ -101,7 +101,6 @@ export async function setupBot({ options, env, logger, apiVersion, notify }) {
   const db = openDb(dbPathFromUrl(config.db_url, process.cwd()));
   logger.get('freqtrade.persistence.models').info(`Using DB: "${config.db_url}"`);
   const repo = createTradeRepo(db);
-  if (!repo.getValue('bot_start_time')) repo.setValue('bot_start_time', String(Date.now()));
   const exchange = createExchangeClient(config);
   logger.get('freqtrade.exchange.exchange').info('Using Exchange "Binance"');
   const bot = createBot({ config, strategy, repo, exchange, logger, notify, apiVersion });

@@ -42,6 +42,9 @@ export async function runWorker({ bot, logger, notify, signals }) {
       notify({ type: 'status', status: state });
       if (state === 'running' && previous !== 'paused') {
         bot.botStartup = Date.now();
+        // Health's bot_start: the first time this database ever saw the bot running.
+        if (!bot.repo.getValue('bot_start_time'))
+          bot.repo.setValue('bot_start_time', String(bot.botStartup));
         for (const m of startupMessages(bot)) notify(m);
       }
       if (state === 'stopped' && previous !== null) {

@@ -30,7 +30,7 @@ const unlocked = {
     return {
       trades: rows,
       trades_count: rows.length,
-      offset: limit === 0 ? 0 : offset,
+      offset,
       total_trades: bot.repo.countClosed(),
     };
   },
