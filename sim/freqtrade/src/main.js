@@ -8,6 +8,11 @@ import { createAuth } from './api/auth.js';
 import { createMessageHub } from './api/message-ws.js';
 import { createFaults, parseFault } from './faults/faults.js';
 import { API_PROFILES } from './trading/rpc-info.js';
+import {
+  createUserdir,
+  listStrategiesCommand,
+  showConfigCommand,
+} from './commands/utility-commands.js';
 
 const DOCS_LINK = 'https://www.freqtrade.io/en/stable';
 
@@ -132,7 +137,20 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults })
   return { outcome, hubNotify: notify };
 }
 
-/** Runs `freqtrade trade ...`; resolves with the process exit code. */
+function runUtility(command, options, env, logger) {
+  try {
+    if (command === 'create-userdir') return createUserdir(options, logger);
+    if (command === 'list-strategies') return listStrategiesCommand(options, env);
+    return showConfigCommand(options, env);
+  } catch (err) {
+    logger.get('freqtrade').error(err.message);
+    return err instanceof OperationalError ? 2 : 1;
+  } finally {
+    logger.close();
+  }
+}
+
+/** Runs `freqtrade <command> ...`; resolves with the process exit code. */
 export async function main(argv, env) {
   let parsed;
   try {
@@ -154,6 +172,7 @@ export async function main(argv, env) {
   }
   const { options } = parsed;
   const logger = createLogger({ logfile: options.logfile });
+  if (parsed.command !== 'trade') return runUtility(parsed.command, options, env, logger);
   const apiVersion =
     options.simApiVersion ?? (env.SIM_FREQTRADE_API_VERSION === 'newer' ? 'newer' : '2.40');
   const signals = createSignals();

@@ -9,6 +9,7 @@ import { dbPathFromUrl, openDb, resolveDbUrl } from './db/open-db.js';
 import { createTradeRepo } from './db/trade-repo.js';
 import { createBot } from './trading/bot.js';
 import { createExchangeClient } from './trading/exchange-client.js';
+import { USERDIR_SUBDIRS } from './commands/utility-commands.js';
 
 const STRATEGY_KEYS = [
   'timeframe',
@@ -20,17 +21,6 @@ const STRATEGY_KEYS = [
   'trailing_stop_positive_offset',
   'trailing_only_offset_is_reached',
   'order_types',
-];
-const USERDIR_SUBDIRS = [
-  'backtest_results',
-  'data',
-  'hyperopts',
-  'hyperopt_results',
-  'logs',
-  'notebooks',
-  'plot',
-  'strategies',
-  'freqaimodels',
 ];
 
 /** StrategyResolver: config values win over the strategy's class attributes. */

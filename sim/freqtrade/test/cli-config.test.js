@@ -55,6 +55,60 @@ describe('CLI (contract §7)', () => {
   });
 });
 
+describe('utility commands (contract §7)', () => {
+  it('create-userdir needs --userdir (exit 1) and creates the folder tree', async () => {
+    const missing = await runCli(['create-userdir']);
+    expect(missing.code).toBe(1);
+    expect(missing.output).toContain('`create-userdir` requires --userdir to be set.');
+    const dir = path.join(tempDir(), 'a', 'user_data');
+    const { code } = await runCli(['create-userdir', '--userdir', dir]);
+    expect(code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual([
+      'backtest_results',
+      'data',
+      'freqaimodels',
+      'hyperopt_results',
+      'hyperopts',
+      'logs',
+      'notebooks',
+      'plot',
+      'strategies',
+    ]);
+  });
+
+  it('list-strategies -1 prints one name per line on stdout', async () => {
+    const { dir, file } = setup();
+    const { code, output } = await runCli(['list-strategies', '-1', '-c', file], { cwd: dir });
+    expect(code).toBe(0);
+    expect(output.trim().split('\n')).toEqual([
+      'AlwaysEnterStrategy',
+      'EmaCrossStrategy',
+      'NeverEnterStrategy',
+      'RandomSeededStrategy',
+    ]);
+  });
+
+  it('show-config prints the merged config with secrets masked unless --show-sensitive', async () => {
+    const { dir, file } = setup({ exchange: { key: 'k-123', secret: 's-456' } });
+    const masked = await runCli(['show-config', '-c', file], { cwd: dir });
+    expect(masked.code).toBe(0);
+    expect(masked.output).toContain('Your combined configuration is:');
+    expect(masked.output).not.toContain('s-456');
+    expect(masked.output).not.toContain('sim-password');
+    const shown = await runCli(['show-config', '-c', file, '--show-sensitive'], { cwd: dir });
+    expect(shown.output).toContain('s-456');
+  });
+
+  it('options of other commands are refused (argparse), unknown commands too', async () => {
+    const r = await runCli(['create-userdir', '--userdir', tempDir(), '--strategy', 'X']);
+    expect(r.code).toBe(2);
+    expect(r.output).toContain('unrecognized arguments: --strategy');
+    const u = await runCli(['backtesting']);
+    expect(u.code).toBe(2);
+    expect(u.output).toContain("argument command: invalid choice: 'backtesting'");
+  });
+});
+
 describe('config validation (contract §5.1)', () => {
   it('a JSON syntax error is a ConfigurationError: exit 1', async () => {
     const dir = tempDir();

@@ -26,10 +26,24 @@ const VALUE_OPTIONS = {
 };
 
 const FLAG_OPTIONS = {
+  '--reset': 'reset',
+  '-1': 'oneColumn',
+  '--one-column': 'oneColumn',
+  '--no-color': 'noColor',
+  '--show-sensitive': 'showSensitive',
   '--dry-run': 'dryRun',
   '--sd-notify': 'sdNotify',
   '-v': 'verbose',
   '--verbose': 'verbose',
+};
+
+const COMMON = ['verbose', 'logfile', 'config', 'userdir', 'datadir'];
+/** Options each sub-command accepts (Freqtrade's arguments.py, for the commands the sim has). */
+const COMMAND_OPTIONS = {
+  trade: null,
+  'create-userdir': ['verbose', 'logfile', 'userdir', 'reset'],
+  'list-strategies': [...COMMON, 'strategyPath', 'oneColumn', 'noColor'],
+  'show-config': [...COMMON, 'showSensitive'],
 };
 
 function parseFloatArg(flag, value) {
@@ -50,11 +64,14 @@ export function parseArgs(argv) {
   if (command === undefined) {
     throw new UsageError('Usage of Freqtrade requires a subcommand to be specified.');
   }
-  if (command !== 'trade') {
+  if (!(command in COMMAND_OPTIONS)) {
     throw new UsageError(
-      `argument command: invalid choice: '${command}' (this simulator implements only 'trade')`,
+      `argument command: invalid choice: '${command}' (choose from ${Object.keys(COMMAND_OPTIONS)
+        .map((c) => `'${c}'`)
+        .join(', ')})`,
     );
   }
+  const allowed = COMMAND_OPTIONS[command];
   const options = { config: [], verbose: 0 };
   const unknown = [];
   for (let i = 0; i < rest.length; i += 1) {
@@ -62,6 +79,11 @@ export function parseArgs(argv) {
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const flag = eq > 0 ? raw.slice(0, eq) : raw;
     if (flag === '-h' || flag === '--help') return { command: 'help' };
+    const known = FLAG_OPTIONS[flag] ?? VALUE_OPTIONS[flag];
+    if (known && allowed && !allowed.includes(known)) {
+      unknown.push(raw);
+      continue;
+    }
     if (FLAG_OPTIONS[flag]) {
       const key = FLAG_OPTIONS[flag];
       options[key] = key === 'verbose' ? options.verbose + 1 : true;
