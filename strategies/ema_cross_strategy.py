@@ -1,10 +1,11 @@
 # sim-behaviour: ema-cross
-# Enters when the fast EMA crosses above the slow EMA on a closed candle, exits on the cross back.
+# Enters when the fast moving average crosses above the slow one on a closed candle, exits on the
+# cross back (unless exit_on_cross is false). ma_type chooses EMA or SMA.
 # The "sim-behaviour" marker tells Spotdesk's Freqtrade simulator how to trade this file; real
 # Freqtrade ignores it and runs the Python below.
 from pandas import DataFrame
 
-from freqtrade.strategy import IntParameter, IStrategy
+from freqtrade.strategy import BooleanParameter, CategoricalParameter, IntParameter, IStrategy
 
 
 class EmaCrossStrategy(IStrategy):
@@ -23,6 +24,8 @@ class EmaCrossStrategy(IStrategy):
 
     fast_ema = IntParameter(5, 20, default=9, space="buy")
     slow_ema = IntParameter(21, 60, default=21, space="buy")
+    ma_type = CategoricalParameter(["ema", "sma"], default="ema", space="buy")
+    exit_on_cross = BooleanParameter(default=True, space="sell")
 
     plot_config = {
         "main_plot": {"ema_fast": {"color": "orange"}, "ema_slow": {"color": "blue"}},
@@ -30,8 +33,13 @@ class EmaCrossStrategy(IStrategy):
     }
 
     def populate_indicators(self, dataframe: DataFrame, metadata: dict) -> DataFrame:
-        dataframe["ema_fast"] = dataframe["close"].ewm(span=self.fast_ema.value, adjust=False).mean()
-        dataframe["ema_slow"] = dataframe["close"].ewm(span=self.slow_ema.value, adjust=False).mean()
+        close = dataframe["close"]
+        if self.ma_type.value == "sma":
+            dataframe["ema_fast"] = close.rolling(self.fast_ema.value).mean()
+            dataframe["ema_slow"] = close.rolling(self.slow_ema.value).mean()
+        else:
+            dataframe["ema_fast"] = close.ewm(span=self.fast_ema.value, adjust=False).mean()
+            dataframe["ema_slow"] = close.ewm(span=self.slow_ema.value, adjust=False).mean()
         return dataframe
 
     def populate_entry_trend(self, dataframe: DataFrame, metadata: dict) -> DataFrame:
@@ -45,6 +53,9 @@ class EmaCrossStrategy(IStrategy):
         return dataframe
 
     def populate_exit_trend(self, dataframe: DataFrame, metadata: dict) -> DataFrame:
+        if not self.exit_on_cross.value:
+            dataframe["exit_long"] = 0
+            return dataframe
         crossed_down = (dataframe["ema_fast"] < dataframe["ema_slow"]) & (
             dataframe["ema_fast"].shift(1) >= dataframe["ema_slow"].shift(1)
         )

@@ -79,6 +79,9 @@ export async function setupBot({ options, env, logger, apiVersion, notify }) {
   logger
     .get('freqtrade.resolvers.iresolver')
     .info(`Using resolved strategy ${strategy.name} from '${strategy.file}'...`);
+  const stratLog = logger.get('freqtrade.strategy.hyper');
+  if (strategy.paramsFile) stratLog.info(`Loading parameters from file ${strategy.paramsFile}`);
+  else stratLog.info('No params file found.');
   mergeStrategy(config, strategy, logger.get('freqtrade.resolvers.strategy_resolver'));
   validateSchema(config, { preliminary: false, apiVersion });
   validateConsistency(config);

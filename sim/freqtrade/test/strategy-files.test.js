@@ -33,7 +33,7 @@ describe('bundled strategies (strategies/)', () => {
       minimal_roi: { 60: 0.01, 30: 0.02, 0: 0.04 },
       trailing_stop: false,
     });
-    expect(ema.params).toEqual({ fast_ema: 9, slow_ema: 21 });
+    expect(ema.params).toEqual({ fast_ema: 9, slow_ema: 21, ma_type: 'ema', exit_on_cross: true });
     expect(ema.behaviour).toEqual({ name: 'ema-cross', options: {} });
     expect(ema.attrs.plot_config.main_plot).toHaveProperty('ema_fast');
     const rnd = loadStrategy(config(), 'RandomSeededStrategy');
@@ -87,6 +87,20 @@ describe('sim behaviours', () => {
     const exitCol = down.columns.indexOf('exit_long');
     expect(down.rows.findIndex((r) => r[exitCol] === 1)).toBe(35);
     expect(lastSignal(df)).toEqual({ enter: false, exit: false, tag: null });
+  });
+
+  it('ema-cross honours ma_type "sma" and exit_on_cross false', () => {
+    const up = [...Array(30).fill(100), ...Array(5).fill(110), ...Array(10).fill(90)];
+    const df = analyze(
+      strat('ema-cross', { fast_ema: 3, slow_ema: 10, ma_type: 'sma', exit_on_cross: false }),
+      'X/USDT',
+      candles(up),
+    );
+    const col = (n) => df.columns.indexOf(n);
+    expect(df.rows[5][col('ema_slow')]).toBeNaN();
+    expect(df.rows[20][col('ema_slow')]).toBe(100);
+    expect(df.rows.some((r) => r[col('enter_long')] === 1)).toBe(true);
+    expect(df.rows.some((r) => r[col('exit_long')] === 1)).toBe(false);
   });
 
   it('always-enter and never-enter', () => {

@@ -1,5 +1,13 @@
 import crypto from 'node:crypto';
 
+function sma(values, span) {
+  let sum = 0;
+  return values.map((v, i) => {
+    sum += v - (i >= span ? values[i - span] : 0);
+    return i >= span - 1 ? sum / span : NaN;
+  });
+}
+
 function ema(values, span) {
   const alpha = 2 / (span + 1);
   const out = [];
@@ -35,8 +43,9 @@ export function analyze(strategy, pair, candles) {
   const tags = new Array(n).fill(null);
   const name = strategy.behaviour.name;
   if (name === 'ema-cross') {
-    const fast = ema(closes, option(strategy, 'fast_ema', 9));
-    const slow = ema(closes, option(strategy, 'slow_ema', 21));
+    const ma = option(strategy, 'ma_type', 'ema') === 'sma' ? sma : ema;
+    const fast = ma(closes, option(strategy, 'fast_ema', 9));
+    const slow = ma(closes, option(strategy, 'slow_ema', 21));
     extra.ema_fast = fast;
     extra.ema_slow = slow;
     for (let i = 1; i < n; i += 1) {
@@ -44,7 +53,8 @@ export function analyze(strategy, pair, candles) {
         enter[i] = 1;
         tags[i] = 'ema_cross_up';
       }
-      if (fast[i] < slow[i] && fast[i - 1] >= slow[i - 1]) exit[i] = 1;
+      const exitOnCross = option(strategy, 'exit_on_cross', true);
+      if (exitOnCross && fast[i] < slow[i] && fast[i - 1] >= slow[i - 1]) exit[i] = 1;
     }
   } else if (name === 'always-enter') {
     enter.fill(1);

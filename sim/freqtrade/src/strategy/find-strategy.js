@@ -19,6 +19,8 @@ const LITERAL_KEYS = [
   'order_types',
   'plot_config',
   'can_short',
+  'buy_params',
+  'sell_params',
   'INTERFACE_VERSION',
 ];
 export const DEFAULT_BEHAVIOUR = 'ema-cross';
@@ -142,5 +144,47 @@ export function loadStrategy(config, name) {
   }
   const code = fs.readFileSync(entry.file, 'utf8');
   const { attrs, params } = readAttributes(classBody(code, name));
-  return { name, file: entry.file, code, attrs, params, behaviour: readBehaviour(code) };
+  const fromFile = readParamsFile(entry.file, name);
+  // Priority like IStrategy.ft_load_hyper_params: params file > buy_params/sell_params > defaults.
+  Object.assign(params, attrs.buy_params, attrs.sell_params);
+  if (fromFile.params) {
+    const p = fromFile.params;
+    Object.assign(params, p.buy, p.sell, p.protection);
+    if (p.roi) attrs.minimal_roi = p.roi;
+    if (p.stoploss?.stoploss !== undefined) attrs.stoploss = p.stoploss.stoploss;
+    if (p.max_open_trades?.max_open_trades !== undefined) {
+      attrs.max_open_trades = p.max_open_trades.max_open_trades;
+    }
+    Object.assign(attrs, p.trailing);
+  }
+  delete attrs.buy_params;
+  delete attrs.sell_params;
+  return {
+    name,
+    file: entry.file,
+    code,
+    attrs,
+    params,
+    paramsFile: fromFile.file,
+    behaviour: readBehaviour(code),
+  };
+}
+
+/**
+ * The hyperopt parameter file next to the strategy (`<file>.json`, as Freqtrade's
+ * load_params_from_file): { file, params } or {} when there is none.
+ */
+function readParamsFile(strategyFile, name) {
+  const file = strategyFile.replace(/\.py$/, '.json');
+  if (!fs.existsSync(file)) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
+  if (parsed?.strategy_name !== name) {
+    throw new OperationalError('Invalid parameter file provided.');
+  }
+  return { file, params: parsed.params ?? {} };
 }
