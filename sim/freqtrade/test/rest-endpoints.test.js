@@ -125,6 +125,11 @@ describe('§2.2 trades', () => {
     );
     const exit = await bot.api.post('/forceexit', { tradeid: '424242' });
     expect(exit.body.error).toContain('invalid argument');
+    const alias = await bot.api.post('/forcebuy', { pair: 'ETH/USDT' });
+    expect(alias.body.pair).toBe('ETH/USDT');
+    expect((await bot.api.post('/forcesell', { tradeid: alias.body.trade_id })).body).toEqual({
+      result: `Created exit order for trade ${alias.body.trade_id}.`,
+    });
     expect((await bot.api.post('/forceexit', { tradeid: 'all' })).body).toEqual({
       result: 'Created exit orders for all open trades.',
     });
@@ -136,10 +141,10 @@ describe('§2.3 statistics', () => {
     await waitFor(async () => (await bot.api.get('/status')).body.length === 0);
     expect((await bot.api.get('/count')).body).toEqual({ current: 0, max: 5, total_stake: 0 });
     const p = (await bot.api.get('/profit')).body;
-    expect(p.closed_trade_count).toBe(5);
-    expect(p.trade_count).toBe(5);
+    expect(p.closed_trade_count).toBe(6);
+    expect(p.trade_count).toBe(6);
     // Flat prices: every trade loses its fees, so no winners and a profit factor of 0.
-    expect(p.losing_trades).toBe(5);
+    expect(p.losing_trades).toBe(6);
     expect(p.profit_factor).toBe(0);
     expect(p.first_trade_date).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     const perf = (await bot.api.get('/performance')).body;
@@ -148,7 +153,7 @@ describe('§2.3 statistics', () => {
     const entries = (await bot.api.get('/entries?pair=ETH/USDT')).body;
     expect(entries.map((e) => e.enter_tag).sort()).toEqual(['force_entry', 'tag-ETH/USDT']);
     const exits = (await bot.api.get('/exits')).body;
-    expect(exits).toEqual([expect.objectContaining({ exit_reason: 'force_exit', count: 5 })]);
+    expect(exits).toEqual([expect.objectContaining({ exit_reason: 'force_exit', count: 6 })]);
     const mix = (await bot.api.get('/mix_tags')).body;
     expect(mix.some((m) => m.mix_tag === 'force_entry force_exit')).toBe(true);
     const stats = (await bot.api.get('/stats')).body;
@@ -159,7 +164,7 @@ describe('§2.3 statistics', () => {
   it('/daily, /weekly, /monthly: exactly timescale rows; timescale 0 → 502; non-int → 422', async () => {
     const d = (await bot.api.get('/daily')).body;
     expect(d.data).toHaveLength(7);
-    expect(d.data[0].trade_count).toBe(5);
+    expect(d.data[0].trade_count).toBe(6);
     expect(d.data[0].date).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect((await bot.api.get('/weekly')).body.data).toHaveLength(4);
     expect((await bot.api.get('/monthly?timescale=2')).body.data).toHaveLength(2);
