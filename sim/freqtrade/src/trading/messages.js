@@ -40,7 +40,7 @@ export function entryMessage(bot, trade, order, type, reason) {
 export function exitMessage(bot, trade, order, type, extra = {}) {
   const fill = type === 'exit_fill';
   const rate = fill ? (order.average ?? order.price) : (order.price ?? order.ft_price);
-  const partial = { ...trade, amount: order.amount ?? trade.amount };
+  const partial = { ...trade, amount: order.amount ?? trade.amount, realized_profit: 0 };
   const p = calcProfit(partial, rate);
   const msg = {
     type,

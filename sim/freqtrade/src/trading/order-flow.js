@@ -188,7 +188,8 @@ const average = (order) => order.average ?? order.price;
 
 function fillExit(bot, trade, order, fee, now) {
   const rate = average(order);
-  const part = { ...trade, amount: order.filled };
+  // This leg only: realised profit of earlier partial exits is added separately.
+  const part = { ...trade, amount: order.filled, realized_profit: 0 };
   const p = calcProfit(part, rate);
   const remaining = trade.amount - order.filled;
   const isFinal = remaining <= trade.amount * 1e-9;
