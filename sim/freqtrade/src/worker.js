@@ -52,7 +52,10 @@ export async function runWorker({ bot, logger, notify, signals }) {
         if (open.length > 0) {
           notify({
             type: 'warning',
-            status: `${open.length} open trades active.\n\nHandle these trades manually on Binance, or '/start' the bot again and use '/stopentry' to handle open trades gracefully. \nNote: Trades are simulated (dry run).`,
+            status:
+              `${open.length} open trades active.\n\nHandle these trades manually on Binance, ` +
+              "or '/start' the bot again and use '/stopentry' to handle open trades gracefully. \n" +
+              (bot.config.dry_run ? 'Note: Trades are simulated (dry run).' : ''),
           });
         }
         if (bot.config.cancel_open_orders_on_exit) await cancelAllOpenOrders(bot);
