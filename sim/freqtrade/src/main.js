@@ -6,6 +6,7 @@ import { runWorker, cancelAllOpenOrders } from './worker.js';
 import { startApiServer, routesFor } from './api/server.js';
 import { createAuth } from './api/auth.js';
 import { createMessageHub } from './api/message-ws.js';
+import { createWebhook } from './rpc/webhook.js';
 import { createFaults, parseFault } from './faults/faults.js';
 import { API_PROFILES } from './trading/rpc-info.js';
 import {
@@ -62,7 +63,11 @@ function initialFaults(env, logger) {
 /** One bot lifetime: setup → API → worker. Resolves 'reload' or 'shutdown'. */
 async function runBotOnce({ options, env, logger, apiVersion, signals, faults }) {
   let hub = null;
-  const notify = (msg) => hub?.broadcast(msg);
+  let webhook = null;
+  const notify = (msg) => {
+    hub?.broadcast(msg);
+    webhook?.send(msg);
+  };
   const { bot, db, exchange, config } = await setupBot({
     options,
     env,
@@ -70,6 +75,7 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults })
     apiVersion,
     notify,
   });
+  if (config.webhook?.enabled) webhook = createWebhook(config.webhook, logger);
   hub = createMessageHub({ getBot: () => bot, log: logger.get('freqtrade.rpc.api_server.ws') });
   let api = null;
   if (config.api_server?.enabled) {
@@ -131,6 +137,7 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults })
     notify({ type: 'status', status: 'process died' });
     if (config.cancel_open_orders_on_exit) await cancelAllOpenOrders(bot);
   }
+  if (webhook) await Promise.race([webhook.flush(), new Promise((r) => setTimeout(r, 2000))]);
   if (api) await api.close();
   await exchange.close().catch(() => {});
   db.close();

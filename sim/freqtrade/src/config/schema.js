@@ -128,6 +128,18 @@ export const CONF_SCHEMA = {
         required: ['method'],
       },
     },
+    webhook: {
+      type: 'object',
+      properties: {
+        enabled: bool,
+        url: str,
+        format: { type: 'string', enum: ['form', 'json', 'raw'] },
+        retries: { type: 'integer' },
+        retry_delay: num,
+        timeout: { type: 'integer' },
+        allow_custom_messages: bool,
+      },
+    },
     api_server: {
       type: 'object',
       properties: {
