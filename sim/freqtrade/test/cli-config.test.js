@@ -170,6 +170,31 @@ describe('config validation (contract §5.1)', () => {
     expect(output).toContain('`max_open_trades` and `stake_amount` cannot both be unlimited.');
   });
 
+  it('market orders need a crossing price_side; only StaticPairList is simulated', async () => {
+    const a = setup({
+      order_types: {
+        entry: 'market',
+        exit: 'limit',
+        stoploss: 'market',
+        stoploss_on_exchange: false,
+      },
+      entry_pricing: { price_side: 'same' },
+    });
+    const r1 = await runCli(['trade', '-c', a.file], { cwd: a.dir });
+    expect(r1.code).toBe(1);
+    expect(r1.output).toContain('Market entry orders require entry_pricing.price_side = "other".');
+    const b = setup({ pairlists: [{ method: 'VolumePairList' }] });
+    const r2 = await runCli(['trade', '-c', b.file], { cwd: b.dir });
+    expect(r2.code).toBe(2);
+    expect(r2.output).toContain(
+      'Pairlist Handler VolumePairList is not implemented by this simulator',
+    );
+    const c = setup({ pairlists: [] });
+    const r3 = await runCli(['trade', '-c', c.file], { cwd: c.dir });
+    expect(r3.code).toBe(2);
+    expect(r3.output).toContain('No Pairlist Handlers defined');
+  });
+
   it('a hostname as listen_ip_address kills the process (exit 1)', async () => {
     const { file, dir } = setup({ api_server: { listen_ip_address: 'localhost' } });
     const { code, output } = await runCli(['trade', '-c', file], { cwd: dir });
