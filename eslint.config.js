@@ -1,5 +1,6 @@
 // Flat config for the whole monorepo: TypeScript rules for backend/frontend, plain JS rules for sim/ and bench/.
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -29,7 +30,17 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'import-x/no-cycle': 'error',
     },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      // Resolves `./x.js` to `./x.ts` as tsc does, so import-x/no-cycle sees the real graph.
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['backend/tsconfig.json', 'frontend/tsconfig.json', 'tests/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
   },
   {
     files: ['frontend/src/**/*.{ts,tsx}'],
@@ -41,7 +52,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/sim/**', '@spotdesk/sim-*'], message: 'Product code never imports sim/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/sim/**', '@spotdesk/sim-*'],
+              message: 'Product code never imports sim/.',
+            },
+          ],
+        },
       ],
     },
   },
