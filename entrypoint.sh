@@ -27,10 +27,22 @@ done
 probe="$SPOTDESK_DATA_DIR/run/.write-probe"
 ( : >"$probe" ) 2>/dev/null && rm -f "$probe" ||
   fail "the data directory $SPOTDESK_DATA_DIR is not writable by $(id -un); fix its owner or mount a writable volume"
-chmod 700 "$SPOTDESK_DATA_DIR/run" "$SPOTDESK_DATA_DIR/bots" "$SPOTDESK_DATA_DIR/db" "$SPOTDESK_DATA_DIR/backups"
+chmod 700 "$SPOTDESK_DATA_DIR" "$SPOTDESK_DATA_DIR/run" "$SPOTDESK_DATA_DIR/bots" "$SPOTDESK_DATA_DIR/db" "$SPOTDESK_DATA_DIR/backups"
 
 # Refuse a bad environment before supervisord starts, so the one clear message is the last thing
 # printed instead of a restart loop.
 node "$SPOTDESK_APP_DIR/backend/dist/preflight.js" || exit 1
+
+# The orchestrator's log goes to this process's stdout when that is a terminal, a pipe or a file
+# (Docker's log driver rotates it); supervisord cannot reopen a socket (systemd's journal, a parent's
+# socketpair), so then it goes to logs/orchestrator.log, rotated by supervisord.
+if [ -S /dev/stdout ] || ! [ -w /dev/stdout ]; then
+  SPOTDESK_ORCHESTRATOR_LOG="$SPOTDESK_DATA_DIR/logs/orchestrator.log"
+  SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES=20MB
+else
+  SPOTDESK_ORCHESTRATOR_LOG=/dev/fd/1
+  SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES=0
+fi
+export SPOTDESK_ORCHESTRATOR_LOG SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES
 
 exec supervisord -n -c "$SPOTDESK_APP_DIR/supervisord.conf"

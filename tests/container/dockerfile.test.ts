@@ -5,7 +5,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { join } from 'node:path';
 
 import { DockerfileParser } from 'dockerfile-ast';
-import type { Dockerfile, Instruction } from 'dockerfile-ast';
+import type { Copy, Dockerfile, Instruction } from 'dockerfile-ast';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { makeTempDir, repoRoot, stageApp } from '../helpers/repo.js';
@@ -29,8 +29,15 @@ function jsonForm(instruction: Instruction): string[] {
   return JSON.parse(instruction.getArgumentsContent() ?? '[]') as string[];
 }
 
+/** The image's ENV plus what entrypoint.sh exports for supervisord (the file-log case). */
 function imageEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = {
+    SPOTDESK_ORCHESTRATOR_LOG: '/data/logs/orchestrator.log',
+    SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES: '20MB',
+  };
+  const entrypoint = readFileSync(join(repoRoot, 'entrypoint.sh'), 'utf8');
+  const exported = /^export (SPOTDESK_ORCHESTRATOR_LOG .*)$/m.exec(entrypoint)?.[1]?.split(' ');
+  expect(exported).toEqual(Object.keys(env));
   for (const i of runtime.filter((x) => x.getKeyword() === 'ENV')) {
     for (const pair of args(i)) {
       const [key, value] = pair.split('=');
@@ -96,7 +103,7 @@ describe('Dockerfile', () => {
     const copies = runtime.filter((i) => i.getKeyword() === 'COPY');
     expect(copies.length).toBeGreaterThan(0);
     for (const copy of copies) {
-      const from = /--from=(\S+)/.exec(copy.getArgumentsContent() ?? '')?.[1];
+      const from = (copy as Copy).getFromFlag()?.getValue();
       const [source] = args(copy).filter((a) => !a.startsWith('--'));
       expect(from, `COPY ${source} must come from a stage`).toBeDefined();
       expect(stages).toContain(from);

@@ -1,0 +1,131 @@
+// The native run and the image share one process tree: entrypoint.sh → supervisord → orchestrator.
+// These tests start it for real and try it the way a new user would get it wrong.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { describe, expect, it } from 'vitest';
+
+import { freePort, startProcessTree } from '../helpers/process-tree.js';
+import { makeTempDir, repoRoot } from '../helpers/repo.js';
+
+function runEntrypoint(env: Record<string, string>) {
+  return spawnSync('bash', [join(repoRoot, 'entrypoint.sh')], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SPOTDESK_APP_DIR: repoRoot, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
+describe('process tree', () => {
+  it('when stdout is a socket, then the orchestrator logs to logs/orchestrator.log and SIGTERM stops all cleanly', async () => {
+    const tree = await startProcessTree({}, 'socket');
+    try {
+      const log = join(tree.dataDir, 'logs', 'orchestrator.log');
+      expect(readFileSync(log, 'utf8')).toMatch(/setup token [A-Za-z0-9_-]{24,}/);
+
+      // supervisord calls it RUNNING once it has stayed up for startsecs.
+      let status = '';
+      for (let i = 0; i < 50 && !/RUNNING/.test(status); i++) {
+        status = spawnSync(
+          'supervisorctl',
+          ['-c', join(repoRoot, 'supervisord.conf'), 'status', 'orchestrator'],
+          {
+            env: { ...process.env, SPOTDESK_DATA_DIR: tree.dataDir, SPOTDESK_APP_DIR: repoRoot },
+            encoding: 'utf8',
+          },
+        ).stdout;
+        await sleep(200);
+      }
+      expect(status).toMatch(/orchestrator\s+RUNNING/);
+
+      const ready = (await (await fetch(`${tree.baseUrl}/ready`)).json()) as {
+        checks: { name: string; ok: boolean }[];
+      };
+      expect(ready.checks).toEqual([
+        { name: 'database', ok: true },
+        { name: 'supervisord', ok: true },
+      ]);
+    } finally {
+      expect(await tree.stop()).toBe(0);
+    }
+  });
+
+  it('when an environment variable is wrong, then start-up stops with one message naming each', () => {
+    const data = makeTempDir('spotdesk-badenv-');
+    try {
+      const result = runEntrypoint({
+        SPOTDESK_DATA_DIR: data.path,
+        SPOTDESK_PORT: 'eighty',
+        SPOTDESK_TRUST_PROXY: 'sometimes',
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('SPOTDESK_PORT: must be a whole number');
+      expect(result.stderr).toContain('SPOTDESK_TRUST_PROXY');
+      expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(join(data.path, 'run', 'supervisor.sock'))).toBe(false);
+    } finally {
+      data.remove();
+    }
+  });
+
+  it('when the port is taken, then start-up says so in one line', async () => {
+    const port = await freePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const data = makeTempDir('spotdesk-port-');
+    try {
+      const result = runEntrypoint({ SPOTDESK_DATA_DIR: data.path, SPOTDESK_PORT: String(port) });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        `spotdesk: port ${port} is already in use on 127.0.0.1; stop what uses it or set SPOTDESK_PORT`,
+      );
+    } finally {
+      blocker.close();
+      data.remove();
+    }
+  });
+
+  it('when the data directory cannot be written, then start-up names it and what to do', () => {
+    const data = makeTempDir('spotdesk-ro-');
+    try {
+      // A path below a regular file cannot be created, even by root.
+      writeFileSync(join(data.path, 'file'), '');
+      const result = runEntrypoint({ SPOTDESK_DATA_DIR: join(data.path, 'file', 'data') });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/cannot create the data directory .*file\/data/);
+    } finally {
+      data.remove();
+    }
+  });
+
+  it('when supervisord is missing, then start-up says which package to install', () => {
+    const data = makeTempDir('spotdesk-nosup-');
+    try {
+      // A PATH with node and the few tools entrypoint.sh uses, but no supervisord (/bin is often
+      // /usr/bin, where supervisord lives, so it cannot simply be PATH=/bin).
+      const bin = join(data.path, 'bin');
+      mkdirSync(bin);
+      symlinkSync(process.execPath, join(bin, 'node'));
+      for (const tool of ['mkdir', 'id', 'rm', 'chmod', 'dirname']) {
+        const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
+        symlinkSync(found.stdout.trim(), join(bin, tool));
+      }
+      const result = spawnSync('/bin/sh', [join(repoRoot, 'entrypoint.sh')], {
+        env: { PATH: bin, SPOTDESK_APP_DIR: repoRoot, SPOTDESK_DATA_DIR: join(data.path, 'data') },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("install the Debian package 'supervisor'");
+    } finally {
+      data.remove();
+    }
+  });
+});
