@@ -201,3 +201,55 @@ describe('misc endpoints and options', () => {
     ).toBe(true);
   });
 });
+
+describe('strategy protections (contract §6)', () => {
+  it('CooldownPeriod from a strategy property locks the pair after an exit and notifies', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'cool.py'),
+      [
+        '# sim-behaviour: never-enter',
+        'from freqtrade.strategy import IStrategy',
+        '',
+        'class CoolStrategy(IStrategy):',
+        '    timeframe = "1m"',
+        '    stoploss = -0.1',
+        '    minimal_roi = {"0": 1}',
+        '',
+        '    @property',
+        '    def protections(self):',
+        '        return [',
+        '            {"method": "CooldownPeriod", "stop_duration_candles": 3},',
+        '            {"method": "MaxDrawdown", "lookback_period": 60, "trade_limit": 1,',
+        '             "stop_duration": 30, "max_allowed_drawdown": 0.0},',
+        '        ]',
+        '',
+      ].join('\n'),
+    );
+    const b = await launch(ex.url, { strategy: 'CoolStrategy', strategy_path: dir });
+    try {
+      const c = await connectWs(b.baseUrl, 'sim-ws-token');
+      c.send({ type: 'subscribe', data: ['protection_trigger', 'protection_trigger_global'] });
+      await sleep(100);
+      const t = (await b.api.post('/forceenter', { pair: 'ETH/USDT' })).body;
+      await b.api.post('/forceexit', { tradeid: t.trade_id });
+      const pairMsg = await c.next((m) => m.type === 'protection_trigger');
+      expect(pairMsg).toMatchObject({
+        pair: 'ETH/USDT',
+        base_currency: 'ETH',
+        side: '*',
+        active: true,
+        reason: 'Cooldown period for 3 candles.',
+      });
+      const global = await c.next((m) => m.type === 'protection_trigger_global');
+      expect(global).toMatchObject({ pair: '*', base_currency: '' });
+      expect(global.reason).toMatch(/passed 0 in 60 min, locking 30 min\.$/);
+      const locks = (await b.api.get('/locks')).body;
+      expect(locks.locks.map((l) => l.pair).sort()).toEqual(['*', 'ETH/USDT']);
+      expect(locks.locks.every((l) => l.lock_end_timestamp % 60000 === 0)).toBe(true);
+      c.ws.close();
+    } finally {
+      await b.close();
+    }
+  });
+});

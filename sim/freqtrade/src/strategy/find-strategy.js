@@ -5,6 +5,7 @@ import { parsePythonLiteral } from './python-literal.js';
 
 const CLASS_RE = /^class\s+([A-Za-z_]\w*)\s*\(\s*IStrategy\s*\)\s*:/gm;
 const LITERAL_KEYS = [
+  'protections',
   'timeframe',
   'stoploss',
   'minimal_roi',
@@ -143,7 +144,10 @@ export function loadStrategy(config, name) {
     );
   }
   const code = fs.readFileSync(entry.file, 'utf8');
-  const { attrs, params } = readAttributes(classBody(code, name));
+  const body = classBody(code, name);
+  const { attrs, params } = readAttributes(body);
+  const fromProperty = protectionsProperty(body.join('\n'));
+  if (fromProperty) attrs.protections = fromProperty;
   const fromFile = readParamsFile(entry.file, name);
   // Priority like IStrategy.ft_load_hyper_params: params file > buy_params/sell_params > defaults.
   Object.assign(params, attrs.buy_params, attrs.sell_params);
@@ -168,6 +172,23 @@ export function loadStrategy(config, name) {
     paramsFile: fromFile.file,
     behaviour: readBehaviour(code),
   };
+}
+
+/** `@property def protections(self): return [...]` with a literal list, as strategies write it. */
+function protectionsProperty(body) {
+  const m = /def\s+protections\s*\(\s*self\s*\)[^:]*:[\s\S]*?\breturn\s*\[/.exec(body);
+  if (!m) return undefined;
+  const start = m.index + m[0].length - 1;
+  let depth = 0;
+  for (let i = start; i < body.length; i += 1) {
+    if (body[i] === '[') depth += 1;
+    else if (body[i] === ']') depth -= 1;
+    if (depth === 0) {
+      const value = parsePythonLiteral(body.slice(start, i + 1));
+      return Array.isArray(value) ? value : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

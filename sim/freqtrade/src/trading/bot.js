@@ -6,6 +6,7 @@ import { timeframeToMs } from './timeframe.js';
 import { cancelOrder, placeOrder, settleOrder } from './order-flow.js';
 import { tradeStakeAmount } from './wallet.js';
 import { analyzedDfMessage } from './pair-history.js';
+import { normalizeProtections, runProtections } from './protections.js';
 
 const CANDLE_LIMIT = 200;
 const DEFAULT_ORDER_TYPES = {
@@ -45,6 +46,7 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
     orderTypes: { ...DEFAULT_ORDER_TYPES, ...(config.order_types ?? {}) },
   };
   bot.whitelist = computeWhitelist(bot);
+  bot.protections = normalizeProtections(strategy.attrs.protections, bot.timeframeMs);
 
   const warnedPairs = new Set();
   bot.refreshWhitelist = () => {
@@ -311,6 +313,7 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
       await bot.updateOrders();
       await bot.manageStoplossOnExchange();
       await bot.checkExits();
+      runProtections(bot);
       await bot.checkEntries();
     });
     bot.lastProcess = Date.now();

@@ -1,5 +1,5 @@
 import { RpcError } from '../errors.js';
-import { fmtDate } from './trade-json.js';
+import { lockJson } from './lock-json.js';
 import { exitStats, performance, profitStats, tagStats, timeunitProfit } from './stats.js';
 import { dryBalances, startingBalance, tiedUp } from './wallet.js';
 import { expandPairs, isValidWildcard } from './pairlist.js';
@@ -247,17 +247,3 @@ export const infoRpc = {
     };
   },
 };
-
-export function lockJson(l) {
-  return {
-    id: l.id,
-    active: l.active === 1,
-    lock_end_time: fmtDate(l.lock_end_time),
-    lock_end_timestamp: l.lock_end_time,
-    lock_time: fmtDate(l.lock_time),
-    lock_timestamp: l.lock_time,
-    pair: l.pair,
-    side: l.side,
-    reason: l.reason,
-  };
-}
