@@ -1,5 +1,5 @@
 // startExchange: the whole simulator on one HTTP server (REST, WebSocket streams, control surface).
-import { createServer } from 'node:http';
+import { STATUS_CODES, createServer } from 'node:http';
 
 import { createControl } from './control/control.js';
 import { createControlHandler, isControlPath } from './control/control-routes.js';
@@ -31,10 +31,11 @@ function upgradeWithFault(ctx, streams, req, socket, head, url) {
     return undefined;
   }
   if (fault.kind === 'status') {
-    const r = faultResponse(fault, ctx.clock.now());
+    const r = faultResponse(fault, ctx.clock.now(), ctx.options);
     const text = typeof r.body === 'string' ? r.body : JSON.stringify(r.body);
+    const head = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}\r\n`);
     return socket.end(
-      `HTTP/1.1 ${r.status} Fault\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
+      `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? 'Fault'}\r\n${head.join('')}Content-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`,
     );
   }
   return socket.destroy();

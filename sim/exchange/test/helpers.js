@@ -67,3 +67,28 @@ export async function getJson(url, init) {
   }
   return { status: res.status, headers: res.headers, body };
 }
+
+/** Weight resets at each calendar minute; call before a test whose weight figures must stay in one minute. */
+export async function clearOfMinuteBoundary() {
+  const left = 60000 - (Date.now() % 60000);
+  if (left < 3000) await new Promise((r) => setTimeout(r, left + 50));
+}
+
+/** Records every frame a ccxt.pro client sends (`[{url, message}]`), by wrapping its clients' send. */
+export function recordFrames(pro) {
+  const frames = [];
+  const original = pro.client.bind(pro);
+  pro.client = (url) => {
+    const client = original(url);
+    if (!client.recorded) {
+      const send = client.send.bind(client);
+      client.send = (message) => {
+        frames.push({ url, message });
+        return send(message);
+      };
+      client.recorded = true;
+    }
+    return client;
+  };
+  return frames;
+}

@@ -1,13 +1,7 @@
 import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { getJson, restClient, startSim } from './helpers.js';
-
-// Weight resets at each calendar minute; keep a test's requests inside one minute.
-async function clearOfMinuteBoundary() {
-  const left = 60000 - (Date.now() % 60000);
-  if (left < 3000) await new Promise((r) => setTimeout(r, left + 50));
-}
+import { clearOfMinuteBoundary, getJson, restClient, startSim } from './helpers.js';
 
 describe('request weight, 429 and 418', () => {
   let sim;

@@ -7,6 +7,20 @@ import { signedRoutes } from '../routes/signed-routes.js';
 
 const MAX_BODY = 1024 * 1024;
 const JSON_TYPE = 'application/json;charset=UTF-8';
+const MALFORMED_BODY = '{"serverTime":17000000,"symbols":[{"symbol":"BTC';
+// Plain-text error pages (the 5xx a front end sends) are labelled as text, not as JSON.
+const TEXT_TYPE = 'text/plain;charset=UTF-8';
+
+/** The Content-Type for a body: objects are JSON; a string is JSON only if it parses as JSON. */
+export function contentTypeFor(body) {
+  if (typeof body !== 'string') return JSON_TYPE;
+  try {
+    JSON.parse(body);
+    return JSON_TYPE;
+  } catch {
+    return TEXT_TYPE;
+  }
+}
 
 export const normalizeIp = (ip) => (ip ?? '').replace(/^::ffff:/, '');
 
@@ -34,7 +48,7 @@ function send(res, status, body, headers = {}) {
   if (res.headersSent || res.destroyed) return;
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
-    'Content-Type': JSON_TYPE,
+    'Content-Type': contentTypeFor(body),
     'Content-Length': Buffer.byteLength(text),
     ...headers,
   });
@@ -54,34 +68,45 @@ function limitBody(status, limit, bannedUntil) {
   };
 }
 
-/** Answers a `status` fault the way Binance's front door would. */
-export function faultResponse(fault, now) {
-  if (fault.body !== null) return { status: fault.status, body: fault.body, headers: {} };
-  if (fault.status === 429 || fault.status === 418) {
-    return {
-      status: fault.status,
-      body: limitBody(fault.status, 6000, now + 120000),
-      headers: { 'Retry-After': fault.status === 418 ? '120' : '60' },
-    };
+/**
+ * Answers a `status` fault the way Binance's front door would.
+ * @param {{status:number, body:string|null}} fault
+ * @param {number} now server clock (ms)
+ * @param {{weightLimit:number, banSeconds:number}} options
+ * @returns {{status:number, body:string|object, headers:Record<string,string>}}
+ */
+export function faultResponse(fault, now, options) {
+  const answer = (status, body, headers = {}) => ({
+    status,
+    body,
+    headers: { 'Content-Type': contentTypeFor(body), ...headers },
+  });
+  if (fault.body !== null) return answer(fault.status, fault.body);
+  if (fault.status === 429) {
+    const retryAfter = Math.max(1, Math.ceil((60000 - (now % 60000)) / 1000));
+    return answer(429, limitBody(429, options.weightLimit, 0), {
+      'Retry-After': String(retryAfter),
+    });
+  }
+  if (fault.status === 418) {
+    const bannedUntil = now + options.banSeconds * 1000;
+    return answer(418, limitBody(418, options.weightLimit, bannedUntil), {
+      'Retry-After': String(options.banSeconds),
+    });
   }
   // 500 carries Binance's -1001; other 5xx answer like Binance's front end, with a plain-text
   // reason ("Service Unavailable.") that ccxt maps by status to ExchangeNotAvailable/RequestTimeout.
   if (fault.status === 500) {
     const msg = 'Internal error; unable to process your request. Please try again.';
-    return { status: 500, body: { code: -1001, msg }, headers: {} };
+    return answer(500, { code: -1001, msg });
   }
   if (fault.status > 500) {
-    return {
-      status: fault.status,
-      body: `${STATUS_CODES[fault.status] ?? 'Server Error'}.`,
-      headers: {},
-    };
+    return answer(fault.status, `${STATUS_CODES[fault.status] ?? 'Server Error'}.`);
   }
-  return {
-    status: fault.status,
-    body: { code: -1000, msg: 'An unknown error occurred while processing the request.' },
-    headers: {},
-  };
+  return answer(fault.status, {
+    code: -1000,
+    msg: 'An unknown error occurred while processing the request.',
+  });
 }
 
 function mergeParams(rawQuery, rawBody, contentType) {
@@ -123,7 +148,14 @@ export function createRequestHandler(ctx) {
       weight: 0,
       fault: null,
     };
-    const finish = (status, body, headers) => {
+    const route = routes[`${method} ${path}`];
+    const limiter = route?.sapi ? ctx.sapiLimiter : ctx.limiter;
+    const weightHeader = route?.sapi ? 'X-SAPI-USED-IP-WEIGHT-1M' : 'X-MBX-USED-WEIGHT-1M';
+    const weightLimit = route?.sapi ? ctx.options.sapiWeightLimit : ctx.options.weightLimit;
+    // Answers that never reach the route (faults, unreadable body, duplicate parameters) report
+    // the IP's used weight without adding to it.
+    const usedHeaders = () => ({ [weightHeader]: String(limiter.usedWeight(ip, now)) });
+    const finish = (status, body, headers = usedHeaders()) => {
       entry.status = status;
       ctx.log.add(entry);
       send(res, status, body, headers);
@@ -147,14 +179,14 @@ export function createRequestHandler(ctx) {
         req.socket.once('close', () => ctx.hanging.delete(req.socket));
         return undefined;
       } else if (fault.kind === 'malformed') {
-        return finish(200, '{"serverTime":17000000,"symbols":[{"symbol":"BTC');
+        // A truncated JSON answer: still labelled JSON, as a cut-off real answer would be.
+        return finish(200, MALFORMED_BODY, { ...usedHeaders(), 'Content-Type': JSON_TYPE });
       } else {
-        const r = faultResponse(fault, now);
-        return finish(r.status, r.body, r.headers);
+        const r = faultResponse(fault, now, { weightLimit, banSeconds: ctx.options.banSeconds });
+        return finish(r.status, r.body, { ...usedHeaders(), ...r.headers });
       }
     }
 
-    const route = routes[`${method} ${path}`];
     let params;
     try {
       params = mergeParams(rawQuery, entry.body, req.headers['content-type']);
@@ -167,14 +199,10 @@ export function createRequestHandler(ctx) {
         : route.weight
       : 1;
     entry.weight = weight;
-    const limiter = route?.sapi ? ctx.sapiLimiter : ctx.limiter;
     const rl = limiter.take(ip, weight, now);
-    const headers = {
-      [route?.sapi ? 'X-SAPI-USED-IP-WEIGHT-1M' : 'X-MBX-USED-WEIGHT-1M']: String(rl.used),
-    };
+    const headers = { [weightHeader]: String(rl.used) };
     if (rl.status !== 200) {
-      const limit = route?.sapi ? ctx.options.sapiWeightLimit : ctx.options.weightLimit;
-      return finish(rl.status, limitBody(rl.status, limit, rl.bannedUntil), {
+      return finish(rl.status, limitBody(rl.status, weightLimit, rl.bannedUntil), {
         ...headers,
         'Retry-After': String(rl.retryAfter),
       });

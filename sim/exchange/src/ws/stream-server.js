@@ -29,7 +29,12 @@ export function createStreamServer(ctx) {
   function subscribe(client, name) {
     if (client.subs.has(name)) return;
     const parsed = parseStream(name, ctx.markets);
-    if (parsed) client.subs.set(name, { ...parsed, nextDue: 0, state: {} });
+    if (!parsed) return;
+    // Each stream on a connection gets its own phase (one tick apart), as Binance's per-symbol
+    // streams are not in lockstep: events of different streams then arrive in separate reads,
+    // and a ccxt.pro watchTickers([a, b]) loop sees b too (not only the first of each batch).
+    const phase = (client.subs.size * TICK_MS) % parsed.periodMs;
+    client.subs.set(name, { ...parsed, nextDue: 0, phase, state: {} });
   }
 
   function send(client, payload) {
@@ -104,7 +109,8 @@ export function createStreamServer(ctx) {
     for (const client of clients) {
       for (const sub of client.subs.values()) {
         if (sub.nextDue > now) continue;
-        sub.nextDue = now + sub.periodMs;
+        sub.nextDue = now + sub.periodMs + sub.phase;
+        sub.phase = 0;
         try {
           for (const event of eventsFor(ctx.data, ctx.markets, sub, now)) {
             send(client, client.combined ? { stream: sub.name, data: event } : event);
