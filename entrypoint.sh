@@ -27,10 +27,12 @@ done
 probe="$SPOTDESK_DATA_DIR/run/.write-probe"
 ( : >"$probe" ) 2>/dev/null && rm -f "$probe" ||
   fail "the data directory $SPOTDESK_DATA_DIR is not writable by $(id -un); fix its owner or mount a writable volume"
-chmod 700 "$SPOTDESK_DATA_DIR" "$SPOTDESK_DATA_DIR/run" "$SPOTDESK_DATA_DIR/bots" "$SPOTDESK_DATA_DIR/db" "$SPOTDESK_DATA_DIR/backups"
+# Bot configs hold their API credentials and the DB holds sealed secrets: only the owner may look.
+chmod 700 "$SPOTDESK_DATA_DIR" "$SPOTDESK_DATA_DIR/run" "$SPOTDESK_DATA_DIR/bots" "$SPOTDESK_DATA_DIR/db" "$SPOTDESK_DATA_DIR/backups" 2>/dev/null ||
+  fail "cannot restrict $SPOTDESK_DATA_DIR to its owner (chmod 700); make $(id -un) the owner of that directory"
 
-# Refuse a bad environment before supervisord starts, so the one clear message is the last thing
-# printed instead of a restart loop.
+# Refuse a bad environment, a newer database or a lost secret key before supervisord starts, so the
+# one clear message is the last thing printed instead of a restart loop.
 node "$SPOTDESK_APP_DIR/backend/dist/preflight.js" || exit 1
 
 # The orchestrator's log goes to this process's stdout when that is a terminal, a pipe or a file

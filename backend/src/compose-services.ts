@@ -13,6 +13,7 @@ import { createAuditService } from './services/audit-service.js';
 import { createAuthService } from './services/auth-service.js';
 import { createCsrfService } from './services/csrf-service.js';
 import { prepareFirstStart } from './services/first-start.js';
+import { createKnownDevices } from './services/known-device.js';
 import { createLoginThrottle } from './services/login-throttle.js';
 import { createPasswordHasher } from './services/password-hasher.js';
 import { createReadinessService } from './services/readiness-service.js';
@@ -43,8 +44,14 @@ export async function composeServices(deps: {
   now: () => number;
 }): Promise<ComposedServices> {
   const { env, db, paths, logger, now } = deps;
-  const masterKey = resolveSecretKey(env.secretKey, paths.secretKeyFile, logger);
-  const secrets = createSecretStore({ repo: createSecretRepo(db.db), key: masterKey, now });
+  const secretRepo = createSecretRepo(db.db);
+  const masterKey = resolveSecretKey(
+    env.secretKey,
+    paths.secretKeyFile,
+    logger,
+    secretRepo.count() > 0,
+  );
+  const secrets = createSecretStore({ repo: secretRepo, key: masterKey, now });
   verifySecretKey(secrets);
   const users = createUserRepo(db.db);
   const audit = createAuditService({ repo: createAuditRepo(db.db), now });
@@ -71,7 +78,16 @@ export async function composeServices(deps: {
     secrets,
     supervisor,
     services: {
-      auth: createAuthService({ users, sessions, hasher, throttle, audit, setupToken, now }),
+      auth: createAuthService({
+        users,
+        sessions,
+        hasher,
+        throttle,
+        devices: createKnownDevices(masterKey),
+        audit,
+        setupToken,
+        now,
+      }),
       users: createUserService({ users, sessions, hasher, audit, now }),
       sessions,
       audit,

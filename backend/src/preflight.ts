@@ -1,8 +1,19 @@
-// Run by entrypoint.sh before supervisord starts: refuses a bad environment or a taken port with one
-// clear line and exit 1, instead of letting supervisord restart the orchestrator in a loop.
+// Run by entrypoint.sh before supervisord starts: every start-up problem a user must fix (a bad
+// environment, an unwritable data directory, a database from a newer Spotdesk, a lost secret key,
+// a taken port) ends here with one clear line and exit 1, instead of a supervisord restart loop.
+// It only reads: migrations and key generation stay with the orchestrator's own start.
 import { createServer } from 'node:net';
 
 import { loadEnv } from './config/env.js';
+import { inspectDb } from './db/open-db.js';
+import { createSecretRepo } from './db/repos/secret-repo.js';
+import { ensureDataDir } from './lib/data-dir.js';
+import {
+  createSecretStore,
+  keyOpensStore,
+  lostKeyError,
+  readSecretKey,
+} from './services/secret-store.js';
 
 function fail(message: string): never {
   process.stderr.write(`spotdesk: ${message}\n`);
@@ -25,9 +36,26 @@ function checkPortFree(host: string, port: number): Promise<void> {
   });
 }
 
-let env;
+function checkStoredState(): { host: string; port: number } {
+  const env = loadEnv();
+  const paths = ensureDataDir(env.dataDir);
+  const db = inspectDb(paths.dbFile);
+  if (db) {
+    try {
+      const repo = createSecretRepo(db.db);
+      const key = readSecretKey(env.secretKey, paths.secretKeyFile);
+      if (!key && repo.count() > 0) throw lostKeyError(paths.secretKeyFile);
+      if (key) keyOpensStore(createSecretStore({ repo, key, now: Date.now }));
+    } finally {
+      db.close();
+    }
+  }
+  return env;
+}
+
+let env: { host: string; port: number };
 try {
-  env = loadEnv();
+  env = checkStoredState();
 } catch (error) {
   fail((error as Error).message);
 }

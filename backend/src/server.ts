@@ -7,6 +7,7 @@ import { composeServices } from './compose-services.js';
 import { describeEnv, type Env } from './config/env.js';
 import { openDb, type OpenedDb } from './db/open-db.js';
 import { ConfigError } from './domain/errors.js';
+import { createWsHub, type WsHub } from './http/ws/hub.js';
 import { ensureDataDir, type DataPaths } from './lib/data-dir.js';
 import type { Logger } from './lib/logger.js';
 import type { SecretStore } from './services/secret-store.js';
@@ -22,13 +23,19 @@ export interface RunningServer {
   paths: DataPaths;
   secrets: SecretStore;
   db: OpenedDb;
-  /** Closes HTTP (dropping idle keep-alive sockets), then the supervisord agent, then the DB. */
+  hub: WsHub;
+  /**
+   * Stops accepting HTTP (dropping idle keep-alive sockets), closes every panel WebSocket with
+   * 1001, waits for HTTP to drain, then closes the supervisord agent and the DB.
+   */
   close(): Promise<void>;
 }
 
 export interface StartOptions {
   /** Injectable clock, so session expiry and throttling are testable without sleeping. */
   now?: () => number;
+  /** Panel WebSocket heartbeat (default 25 s); tests shorten it. */
+  wsHeartbeatMs?: number;
 }
 
 /** Composition: data dir → DB + migrations → secrets → services → app → listen. */
@@ -68,7 +75,15 @@ export async function startServer(
       },
       services,
     });
+    const hub = createWsHub({
+      sessions: services.sessions,
+      logger,
+      publicUrl: env.publicUrl,
+      now,
+      heartbeatMs: options.wsHeartbeatMs,
+    });
     const server = await listen(app, env.host, env.port);
+    hub.attach(server);
     const address = server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ url }, `Spotdesk listening on ${url}`);
@@ -79,15 +94,20 @@ export async function startServer(
       paths,
       secrets,
       db,
+      hub,
       // Idempotent: SIGTERM followed by SIGINT, or a test's double cleanup, closes once.
       close() {
         closing ??= (async () => {
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeIdleConnections();
-          });
+          const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          logger.info('closed the HTTP listener');
+          const sockets = hub.clientCount();
+          await hub.close();
+          logger.info({ sockets }, 'closed the panel WebSockets');
+          await httpClosed;
           await supervisor.close();
           db.close();
+          logger.info('closed the database');
         })();
         return closing;
       },

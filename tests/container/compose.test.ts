@@ -12,6 +12,7 @@ interface Service {
   stop_grace_period: string;
   extra_hosts: string[];
   build: string;
+  environment: Record<string, string>;
 }
 
 const compose = parse(readFileSync(join(repoRoot, 'docker-compose.yml'), 'utf8')) as {
@@ -36,6 +37,15 @@ describe('docker-compose.yml', () => {
 
   it('when published, then the panel listens on loopback 8080 only', () => {
     expect(service.ports).toEqual(['127.0.0.1:8080:8080']);
+  });
+
+  it('when .env (copied from .env.example) sets a host or port, then the container still listens where compose publishes', () => {
+    // `environment:` wins over `env_file:`, so a native 127.0.0.1 in .env cannot hide the panel.
+    expect(service.environment).toMatchObject({ SPOTDESK_HOST: '0.0.0.0', SPOTDESK_PORT: '8080' });
+    const published = service.ports[0]!.split(':').at(-1);
+    expect(published).toBe(service.environment.SPOTDESK_PORT);
+    const example = readFileSync(join(repoRoot, '.env.example'), 'utf8');
+    expect(example).not.toMatch(/^SPOTDESK_(HOST|PORT)=/m);
   });
 
   it('when stopped, then the grace period outlasts every stopwaitsecs', () => {

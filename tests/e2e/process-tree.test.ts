@@ -1,11 +1,12 @@
 // The native run and the image share one process tree: entrypoint.sh → supervisord → orchestrator.
 // These tests start it for real and try it the way a new user would get it wrong.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
 import { freePort, startProcessTree } from '../helpers/process-tree.js';
@@ -45,8 +46,8 @@ describe('process tree', () => {
         checks: { name: string; ok: boolean }[];
       };
       expect(ready.checks).toEqual([
-        { name: 'database', ok: true },
-        { name: 'supervisord', ok: true },
+        { name: 'database', ok: true, reason: 'a probe row was written and committed' },
+        { name: 'supervisord', ok: true, reason: 'supervisord is RUNNING' },
       ]);
     } finally {
       expect(await tree.stop()).toBe(0);
@@ -126,6 +127,40 @@ describe('process tree', () => {
       expect(result.stderr).toContain("install the Debian package 'supervisor'");
     } finally {
       data.remove();
+    }
+  });
+
+  it('when secret.key is lost or the database is from a newer Spotdesk, then start-up says what to restore', async () => {
+    const tree = await startProcessTree({}, 'socket');
+    expect(await tree.stop({ keepData: true })).toBe(0);
+    try {
+      const keyFile = join(tree.dataDir, 'secret.key');
+      const key = readFileSync(keyFile, 'utf8');
+      rmSync(keyFile);
+
+      const lost = runEntrypoint({ SPOTDESK_DATA_DIR: tree.dataDir, SPOTDESK_PORT: '0' });
+
+      expect(lost.status).toBe(1);
+      expect(lost.stderr.trim()).toBe(
+        `spotdesk: ${keyFile} is missing but the database holds encrypted secrets; restore that file from your backup (or set SPOTDESK_SECRET_KEY to the original key)`,
+      );
+      expect(existsSync(keyFile)).toBe(false);
+
+      writeFileSync(keyFile, key, { mode: 0o600 });
+      const db = new Database(join(tree.dataDir, 'db', 'spotdesk.sqlite'));
+      db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run(
+        'from-the-future',
+        Date.now() + 365 * 86_400_000,
+      );
+      db.close();
+
+      const newer = runEntrypoint({ SPOTDESK_DATA_DIR: tree.dataDir, SPOTDESK_PORT: '0' });
+
+      expect(newer.status).toBe(1);
+      expect(newer.stderr).toMatch(/^spotdesk: database .* was written by a newer Spotdesk/);
+      expect(newer.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      tree.removeData();
     }
   });
 });

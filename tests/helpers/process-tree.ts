@@ -13,7 +13,9 @@ export interface ProcessTree {
   dataDir: string;
   /** Everything supervisord and the orchestrator printed so far. */
   output: () => string;
-  stop: () => Promise<number | null>;
+  /** SIGTERM and wait; the data directory is removed unless `keepData` (then call `removeData`). */
+  stop: (options?: { keepData?: boolean }) => Promise<number | null>;
+  removeData: () => void;
 }
 
 export async function freePort(): Promise<number> {
@@ -93,11 +95,12 @@ export async function startProcessTree(
     baseUrl,
     dataDir: join(data.path, 'data'),
     output: () => output,
-    async stop() {
+    async stop(options = {}) {
       child.kill('SIGTERM');
       const code = await exited;
-      data.remove();
+      if (!options.keepData) data.remove();
       return code;
     },
+    removeData: data.remove,
   };
 }

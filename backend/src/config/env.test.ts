@@ -91,6 +91,25 @@ describe('loadEnv', () => {
     expect(message).not.toContain('short');
   });
 
+  it('when a SPOTDESK_ variable is misspelt, then start-up names it and suggests the real one', () => {
+    const act = () => loadEnv({ SPOTDESK_PROT: '9000', SPOTDESK_WHATEVER: 'x', OTHER_VAR: 'y' });
+
+    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(/SPOTDESK_PROT: not a Spotdesk variable \(did you mean SPOTDESK_PORT\?\)/);
+    expect(act).toThrow(/SPOTDESK_WHATEVER: not a Spotdesk variable\n?/);
+    expect(act).not.toThrow(/OTHER_VAR/);
+  });
+
+  it('when the process tree sets its own variables, then they are accepted', () => {
+    const env = loadEnv({
+      SPOTDESK_APP_DIR: '/app',
+      SPOTDESK_ORCHESTRATOR_LOG: '/dev/fd/1',
+      SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES: '0',
+    });
+
+    expect(env.port).toBe(8080);
+  });
+
   it('when the config is described for the log, then secrets are masked', () => {
     const env = loadEnv({
       SPOTDESK_SECRET_KEY: 'cd'.repeat(32),

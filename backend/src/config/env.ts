@@ -87,6 +87,37 @@ const envSchema = z.object({
   SPOTDESK_LIVE_TRADING: z.enum(['disabled', 'enabled']).default('disabled'),
 });
 
+// Set by entrypoint.sh and the image for the process tree, not by the user; accepted, not used here.
+const PROCESS_TREE_VARIABLES = [
+  'SPOTDESK_APP_DIR',
+  'SPOTDESK_ORCHESTRATOR_LOG',
+  'SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES',
+];
+const KNOWN_VARIABLES = [...Object.keys(envSchema.shape), ...PROCESS_TREE_VARIABLES];
+
+/** A misspelt SPOTDESK_ variable would otherwise be ignored without a word. */
+function unknownVariables(present: Record<string, unknown>): string[] {
+  return Object.keys(present)
+    .filter((key) => !KNOWN_VARIABLES.includes(key))
+    .map((key) => {
+      const near = KNOWN_VARIABLES.find((known) => editDistance(known, key) <= 2);
+      return `  ${key}: not a Spotdesk variable${near ? ` (did you mean ${near}?)` : ''}`;
+    });
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
 export interface Env {
   dataDir: string;
   host: string;
@@ -114,8 +145,13 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     Object.entries(source).filter(([key, value]) => key.startsWith('SPOTDESK_') && value !== ''),
   );
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  const lines = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)),
+    ...unknownVariables(present),
+  ];
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;

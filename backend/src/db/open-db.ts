@@ -67,6 +67,32 @@ export function openDb(options: OpenDbOptions): OpenedDb {
   }
 }
 
+/**
+ * Opens an existing DB read-only, without pragmas or migrations, after refusing one written by a
+ * newer Spotdesk: what the preflight of entrypoint.sh looks at before supervisord starts.
+ * @returns null when there is no database yet (first start).
+ * @throws ConfigError when the DB is newer than this build or cannot be opened.
+ */
+export function inspectDb(file: string, migrationsFolder = MIGRATIONS_FOLDER): OpenedDb | null {
+  if (!existsSync(file)) return null;
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new ConfigError(`cannot open database ${file}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  try {
+    assertNotNewer(readAppliedMigrations(sqlite), readMigrationFiles({ migrationsFolder }), file);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return { db: drizzle(sqlite, { schema }), sqlite, backupPath: null, close: () => sqlite.close() };
+}
+
 function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // FULL: an order or audit row acknowledged to the user survives a power cut.

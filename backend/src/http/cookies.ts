@@ -2,6 +2,8 @@ import type { CookieOptions, Request, Response } from 'express';
 
 export const SESSION_COOKIE = 'spotdesk_session';
 export const PRESESSION_COOKIE = 'spotdesk_presession';
+export const DEVICE_COOKIE = 'spotdesk_device';
+const DEVICE_COOKIE_DAYS = 400; // the longest lifetime browsers keep a cookie
 
 export function readCookie(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
@@ -28,4 +30,13 @@ export function setSessionCookie(res: Response, token: string, secure: boolean):
 
 export function clearSessionCookie(res: Response, secure: boolean): void {
   res.clearCookie(SESSION_COOKIE, cookieOptions(secure));
+}
+
+/** The known-device token (services/known-device.ts), only ever sent to the sign-in routes. */
+export function setDeviceCookie(res: Response, token: string, secure: boolean): void {
+  res.cookie(DEVICE_COOKIE, token, {
+    ...cookieOptions(secure),
+    path: '/api/auth',
+    maxAge: DEVICE_COOKIE_DAYS * 86_400_000,
+  });
 }

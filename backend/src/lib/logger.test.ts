@@ -33,4 +33,46 @@ describe('createLogger', () => {
       service: 'spotdesk',
     });
   });
+
+  it('when secrets sit deep, in odd spellings or inside an error, then none reaches the output and the error stays readable', () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (c: Buffer, _e, done) => void (lines.push(String(c)), done()) }),
+    );
+    const err = Object.assign(new Error('upstream refused'), {
+      config: { exchange: { key: 'ex-key-1', secret: 'ex-sec-2' } },
+    });
+    const cyclic: Record<string, unknown> = { telegramToken: 'tg-3' };
+    cyclic.self = cyclic;
+
+    logger.info(
+      {
+        a: { b: { c: { d: { password: 'deep-4', api_key: 'ak-5', Authorization: 'Basic x-6' } } } },
+        privateKey: 'pk-7',
+        ws_token: 'ws-8',
+        cyclic,
+        promptTokens: 321,
+        at: new Date('2026-01-02T03:04:05Z'),
+        err,
+      },
+      'deep',
+    );
+
+    const text = lines.join('');
+    for (const secret of ['ex-key-1', 'ex-sec-2', 'tg-3', 'deep-4', 'ak-5', 'x-6', 'pk-7', 'ws-8'])
+      expect(text).not.toContain(secret);
+    const line = JSON.parse(text) as Record<string, unknown>;
+    expect(line).toMatchObject({
+      promptTokens: 321,
+      at: '2026-01-02T03:04:05.000Z',
+      err: {
+        type: 'Error',
+        message: 'upstream refused',
+        config: { exchange: { key: '[redacted]' } },
+      },
+      cyclic: { telegramToken: '[redacted]', self: '[circular]' },
+    });
+    expect((line.err as { stack: string }).stack).toContain('upstream refused');
+  });
 });

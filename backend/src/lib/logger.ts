@@ -1,37 +1,22 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
 
+import { redactSecrets } from './redact.js';
+
 export type { Logger } from 'pino';
 
-const SECRET_KEYS = [
-  'password',
-  'currentPassword',
-  'newPassword',
-  'secret',
-  'secretKey',
-  'token',
-  'setupToken',
-  'csrfToken',
-  'apiKey',
-  'apiSecret',
-  'authorization',
-  'cookie',
-  'set-cookie',
-];
-
-// pino redacts by path, so each key name is listed at the depths our log objects reach.
-const REDACT_PATHS = SECRET_KEYS.flatMap((key) => {
-  const k = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-  const dot = k.startsWith('[') ? '' : '.';
-  return [k, `*${dot}${k}`, `*.*${dot}${k}`, `*.*.*${dot}${k}`];
-});
-
+/**
+ * JSON lines on `destination` (stdout by default). Every log object passes the same key-name
+ * redaction as the audit log, at any depth, before it is written.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'spotdesk' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      formatters: { log: (object) => redactSecrets(object) as Record<string, unknown> },
+      // redactSecrets already turned errors (under any key) into plain {type, message, stack, …}.
+      serializers: { err: (value: unknown) => value },
     },
     destination,
   );

@@ -5,6 +5,7 @@ import type { User } from '../domain/user.js';
 import type { UserRepo } from '../db/repos/user-repo.js';
 
 import type { AuditService } from './audit-service.js';
+import type { KnownDevices } from './known-device.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { throttleKeys } from './login-throttle.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -15,6 +16,8 @@ import { assertStrongPassword } from './password-policy.js';
 export interface SignedIn {
   user: User;
   sessionToken: string;
+  /** A known-device token for this browser and user (see known-device.ts). */
+  deviceToken: string;
 }
 
 const INVALID_CREDENTIALS = 'wrong username or password';
@@ -24,11 +27,12 @@ export function createAuthService(deps: {
   sessions: SessionService;
   hasher: PasswordHasher;
   throttle: LoginThrottle;
+  devices: KnownDevices;
   audit: AuditService;
   setupToken: SetupTokenHolder;
   now: () => number;
 }) {
-  const { users, sessions, hasher, throttle, audit, setupToken, now } = deps;
+  const { users, sessions, hasher, throttle, devices, audit, setupToken, now } = deps;
 
   return {
     isSetupRequired(): boolean {
@@ -70,7 +74,11 @@ export function createAuthService(deps: {
         after: user,
         ip: input.ip,
       });
-      return { user, sessionToken: sessions.create(user.id) };
+      return {
+        user,
+        sessionToken: sessions.create(user.id),
+        deviceToken: devices.issue(user.username),
+      };
     },
 
     /** A browser that was signed in gets a new session id; the old one is deleted. */
@@ -79,8 +87,10 @@ export function createAuthService(deps: {
       password: string;
       ip: string;
       previousSessionToken?: string;
+      deviceToken?: string;
     }): Promise<SignedIn> {
-      const keys = throttleKeys(input.ip, input.username);
+      const knownDevice = devices.verify(input.deviceToken, input.username);
+      const keys = throttleKeys(input.ip, input.username, knownDevice);
       throttle.check(keys);
       const found = users.findByUsername(input.username);
       const ok = found
@@ -106,7 +116,12 @@ export function createAuthService(deps: {
         target: `user:${user.id}`,
         ip: input.ip,
       });
-      return { user, sessionToken: sessions.create(user.id) };
+      return {
+        user,
+        sessionToken: sessions.create(user.id),
+        deviceToken:
+          knownDevice && input.deviceToken ? input.deviceToken : devices.issue(user.username),
+      };
     },
 
     logout(input: { user: User; sessionToken: string; ip: string }): void {

@@ -17,7 +17,13 @@ export interface LoginThrottle {
   succeed(keys: string[]): void;
 }
 
-export function throttleKeys(ip: string, username: string): string[] {
+/**
+ * What a sign-in attempt counts against: its IP and the username, or, from a browser that signed
+ * in as that user before (`knownDeviceId`), that device alone — so failures elsewhere never keep
+ * the real user out of their own browser.
+ */
+export function throttleKeys(ip: string, username: string, knownDeviceId?: string): string[] {
+  if (knownDeviceId) return [`device:${knownDeviceId}:${username.toLowerCase()}`];
   return [`ip:${ip}`, `user:${username.toLowerCase()}`];
 }
 

@@ -55,39 +55,67 @@ export function createSecretStore(deps: {
   };
 }
 
+const WRONG_KEY =
+  'the secret key cannot decrypt the stored secrets (SPOTDESK_SECRET_KEY or <data>/secret.key changed); restore the original key';
+
+/**
+ * Proves the key opens the check value sealed at first start (read-only: preflight uses it too).
+ * @returns false when nothing was sealed yet.
+ * @throws ConfigError when the key cannot decrypt the secrets already stored.
+ */
+export function keyOpensStore(store: SecretStore): boolean {
+  try {
+    return store.get(CHECK_NAME) !== null;
+  } catch (error) {
+    throw new ConfigError(WRONG_KEY, { cause: error });
+  }
+}
+
 /**
  * Seals the check value at first start, or proves the key opens it.
  * @throws ConfigError when the key cannot decrypt the secrets already stored.
  */
 export function verifySecretKey(store: SecretStore): void {
-  let value: string | null;
-  try {
-    value = store.get(CHECK_NAME);
-  } catch (error) {
-    throw new ConfigError(
-      'the secret key cannot decrypt the stored secrets (SPOTDESK_SECRET_KEY or <data>/secret.key changed or was lost); restore the original key',
-      { cause: error },
-    );
-  }
-  if (value === null) store.put(CHECK_NAME, CHECK_VALUE);
+  if (!keyOpensStore(store)) store.put(CHECK_NAME, CHECK_VALUE);
 }
 
-/** SPOTDESK_SECRET_KEY when set; otherwise `<data>/secret.key`, created once with mode 0600. */
+/**
+ * SPOTDESK_SECRET_KEY when set, else the key in `<data>/secret.key`, else undefined (none yet).
+ * @throws ConfigError when the key file is unreadable or does not hold a 32-byte key.
+ */
+export function readSecretKey(fromEnv: Buffer | undefined, keyFile: string): Buffer | undefined {
+  if (fromEnv) return fromEnv;
+  if (!existsSync(keyFile)) return undefined;
+  const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+  if (key.length !== 32) {
+    throw new ConfigError(
+      `${keyFile} does not hold a 32-byte hex key; restore it from your backup`,
+    );
+  }
+  return key;
+}
+
+/** The message for a data directory whose secrets outlived their key. */
+export function lostKeyError(keyFile: string): ConfigError {
+  return new ConfigError(
+    `${keyFile} is missing but the database holds encrypted secrets; restore that file from your backup (or set SPOTDESK_SECRET_KEY to the original key)`,
+  );
+}
+
+/**
+ * The key from readSecretKey; when there is none and nothing is stored yet, a new one is created
+ * once in `<data>/secret.key` with mode 0600.
+ * @throws ConfigError when there is no key but secrets are stored (a new key could not open them).
+ */
 export function resolveSecretKey(
   fromEnv: Buffer | undefined,
   keyFile: string,
   logger: Logger,
+  hasStoredSecrets: boolean,
 ): Buffer {
-  if (fromEnv) return fromEnv;
-  if (existsSync(keyFile)) {
-    const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
-    if (key.length !== 32) {
-      throw new ConfigError(
-        `${keyFile} does not hold a 32-byte hex key; restore it from your backup`,
-      );
-    }
-    return key;
-  }
+  const existing = readSecretKey(fromEnv, keyFile);
+  if (existing) return existing;
+  if (hasStoredSecrets) throw lostKeyError(keyFile);
   const key = randomBytes(32);
   writeFileSync(keyFile, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(keyFile, 0o600);

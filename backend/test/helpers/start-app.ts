@@ -35,7 +35,7 @@ export interface TestApp {
  * `env` adds or overrides SPOTDESK_* variables; supervisord defaults to a socket that does not exist.
  */
 export async function startApp(
-  options: { env?: Record<string, string>; dataDir?: string } = {},
+  options: { env?: Record<string, string>; dataDir?: string; wsHeartbeatMs?: number } = {},
 ): Promise<TestApp> {
   const temp = options.dataDir ? null : makeTempDir('spotdesk-app-');
   const dataDir = options.dataDir ?? temp!.path;
@@ -55,7 +55,10 @@ export async function startApp(
   });
   let running: RunningServer;
   try {
-    running = await startServer(env, createLogger('info', sink), { now: clock.now });
+    running = await startServer(env, createLogger('info', sink), {
+      now: clock.now,
+      wsHeartbeatMs: options.wsHeartbeatMs,
+    });
   } catch (error) {
     temp?.remove();
     throw error;

@@ -58,11 +58,20 @@ describe('health and readiness', () => {
     const ready = await fetch(`${app.baseUrl}/ready`);
 
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok' });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      checks: [
+        { name: 'process', ok: true, reason: expect.stringMatching(/^answering for \d+ s$/) },
+      ],
+    });
     expect(ready.status).toBe(503);
     const body = (await ready.json()) as { status: string; checks: unknown[] };
     expect(body.status).toBe('not-ready');
-    expect(body.checks[0]).toEqual({ name: 'database', ok: true });
+    expect(body.checks[0]).toEqual({
+      name: 'database',
+      ok: true,
+      reason: 'a probe row was written and committed',
+    });
     expect(body.checks[1]).toMatchObject({
       name: 'supervisord',
       ok: false,
@@ -82,7 +91,7 @@ describe('static panel', () => {
     expect((await fetch(`${app.baseUrl}/health`)).status).toBe(200);
   });
 
-  it('when built, then / and deep links get index.html (no-cache) and hashed assets are cached long', async () => {
+  it('when built, then / and deep links get index.html (no-cache), hashed assets are cached long and a missing asset is a 404', async () => {
     const frontend = makeTempDir('spotdesk-frontend-');
     mkdirSync(path.join(frontend.path, 'assets'));
     writeFileSync(path.join(frontend.path, 'index.html'), '<!doctype html><title>Spotdesk</title>');
@@ -93,6 +102,9 @@ describe('static panel', () => {
     const deep = await fetch(`${app.baseUrl}/bots/7/trades`, { headers: { accept: 'text/html' } });
     const asset = await fetch(`${app.baseUrl}/assets/index-abc123.js`);
     const api = await fetch(`${app.baseUrl}/api/unknown`, { headers: { accept: 'text/html' } });
+    const stale = await fetch(`${app.baseUrl}/assets/index-old999.js`, {
+      headers: { accept: 'text/html,*/*' },
+    });
 
     expect(await root.text()).toContain('<title>Spotdesk</title>');
     expect(root.headers.get('cache-control')).toBe('no-cache');
@@ -102,6 +114,8 @@ describe('static panel', () => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');
+    expect(stale.status).toBe(404);
+    expect(stale.headers.get('content-type')).toContain('text/plain');
     frontend.remove();
   });
 });

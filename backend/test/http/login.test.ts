@@ -88,7 +88,7 @@ describe('POST /api/auth/login', () => {
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('validation-failed');
     expect(reply.body.error.details.issues).toEqual([
-      { path: 'password', message: expect.any(String) },
+      { path: 'password', rule: 'required', params: {}, message: expect.any(String) },
     ]);
   });
 });
@@ -154,5 +154,54 @@ describe('login throttling', () => {
     expect(
       (await browser.post('/api/auth/login', { username: 'capped', password: 'bad' })).status,
     ).toBe(401);
+  });
+
+  it('when a stranger keeps failing as the admin, then the admin still signs in from a browser used before, and a new browser waits', async () => {
+    app.clock.advance(16 * 60_000); // earlier tests' failures from this IP are forgotten
+    const admin = await anonymous();
+    const first = await admin.post('/api/auth/login', {
+      username: 'ana',
+      password: ADMIN_PASSWORD,
+    });
+    expect(first.headers.getSetCookie().join('\n')).toMatch(
+      /spotdesk_device=[A-Za-z0-9_-]{44}; Max-Age=34560000; Path=\/api\/auth; Expires=[^;]+; HttpOnly; SameSite=Strict/,
+    );
+    const stranger = await anonymous();
+    for (let i = 0; i < 8; i += 1) {
+      await stranger.post('/api/auth/login', { username: 'ana', password: `guess-${i}-long` });
+    }
+    expect(
+      (await stranger.post('/api/auth/login', { username: 'ana', password: 'guess-x-long' }))
+        .status,
+    ).toBe(429);
+
+    await admin.refreshSession();
+    const known = await admin.post('/api/auth/login', {
+      username: 'ana',
+      password: ADMIN_PASSWORD,
+    });
+    const fresh = await anonymous();
+    const unknown = await fresh.post('/api/auth/login', {
+      username: 'ana',
+      password: ADMIN_PASSWORD,
+    });
+
+    expect(known.status).toBe(200);
+    expect(unknown.status).toBe(429);
+    // A device cookie is bound to its user: it does not lift the throttle for another name.
+    const borrowed = await anonymous();
+    borrowed.cookies.set('spotdesk_device', admin.cookies.get('spotdesk_device') ?? '');
+    expect(
+      (await borrowed.post('/api/auth/login', { username: 'ANA', password: ADMIN_PASSWORD }))
+        .status,
+    ).toBe(200);
+    await borrowed.refreshSession();
+    for (let i = 0; i < 6; i += 1) {
+      await borrowed.post('/api/auth/login', { username: 'throttled', password: `bad-${i}-long` });
+    }
+    expect(
+      (await borrowed.post('/api/auth/login', { username: 'throttled', password: 'bad-long' }))
+        .status,
+    ).toBe(429);
   });
 });

@@ -25,8 +25,8 @@ describe('GET /ready and /api/system with a real supervisord', () => {
     expect(await reply.json()).toEqual({
       status: 'ready',
       checks: [
-        { name: 'database', ok: true },
-        { name: 'supervisord', ok: true },
+        { name: 'database', ok: true, reason: 'a probe row was written and committed' },
+        { name: 'supervisord', ok: true, reason: 'supervisord is RUNNING' },
       ],
     });
     const probe = app.running.db.sqlite
@@ -47,7 +47,7 @@ describe('GET /ready and /api/system with a real supervisord', () => {
       dataDir: app.dataDir,
       simulation: true,
       liveTradingEnabled: false,
-      supervisord: { ok: true },
+      supervisord: { ok: true, reason: 'supervisord is RUNNING' },
     });
     expect((await admin.refreshSession()).body.instance).toEqual({
       version: '0.1.0',
@@ -64,7 +64,11 @@ describe('GET /ready and /api/system with a real supervisord', () => {
     expect(reply.status).toBe(503);
     const body = (await reply.json()) as { status: string; checks: unknown[] };
     expect(body.status).toBe('not-ready');
-    expect(body.checks[0]).toEqual({ name: 'database', ok: true });
+    expect(body.checks[0]).toEqual({
+      name: 'database',
+      ok: true,
+      reason: 'a probe row was written and committed',
+    });
     expect(body.checks[1]).toMatchObject({
       name: 'supervisord',
       ok: false,

@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 import Database from 'better-sqlite3';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+
+import { setUpAdmin } from '../helpers/http-client.js';
 
 import { spawnMain, type MainProcess } from '../helpers/spawn-main.js';
 import { makeTempDir, type TempDir } from '../helpers/temp-dir.js';
@@ -24,17 +27,36 @@ function expectOneClearLine(stderr: string, pattern: RegExp): void {
 }
 
 describe('main process', () => {
-  it('when sent SIGTERM, then it closes HTTP and the DB and exits 0', async () => {
+  it('when sent SIGTERM, then it closes HTTP, then the panel WebSockets (1001), then the DB, and exits 0', async () => {
     dir = makeTempDir();
     proc = spawnMain({ SPOTDESK_DATA_DIR: dir.path, SPOTDESK_PORT: '0' });
     const url = await proc.listening();
     expect((await fetch(`${url}/health`)).status).toBe(200);
+    const token = readFileSync(path.join(dir.path, 'run', 'setup-token'), 'utf8').trim();
+    const admin = await setUpAdmin(url, token, 'ana');
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/api/ws`, {
+      headers: { origin: url, cookie: `spotdesk_session=${admin.cookies.get('spotdesk_session')}` },
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('message', resolve));
 
     proc.child.kill('SIGTERM');
     const result = await proc.exited();
 
     expect(result).toEqual({ code: 0, signal: null });
-    expect(proc.stdout()).toContain('"signal":"SIGTERM"');
+    expect(await closed).toBe(1001);
+    const order = proc
+      .stdout()
+      .split('\n')
+      .filter((line) => line.includes('"msg":"closed the') || line.includes('"signal":"SIGTERM"'))
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(order).toEqual([
+      'shutting down',
+      'closed the HTTP listener',
+      'closed the panel WebSockets',
+      'closed the database',
+    ]);
+    expect(proc.stdout()).toContain('"sockets":1');
     await expect(fetch(`${url}/health`)).rejects.toThrow();
   });
 

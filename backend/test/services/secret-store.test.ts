@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 
@@ -81,8 +81,8 @@ describe('secret store', () => {
     );
     const keyFile = path.join(db.dir, 'secret.key');
 
-    const first = resolveSecretKey(undefined, keyFile, logger);
-    const second = resolveSecretKey(undefined, keyFile, logger);
+    const first = resolveSecretKey(undefined, keyFile, logger, false);
+    const second = resolveSecretKey(undefined, keyFile, logger, true);
 
     expect(first).toHaveLength(32);
     expect(second).toEqual(first);
@@ -90,5 +90,21 @@ describe('secret store', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('back this file up');
     expect(lines[0]).not.toContain(first.toString('hex'));
+  });
+
+  it('when secret.key is gone but secrets are stored, then start-up refuses and writes no new key', () => {
+    const lines: string[] = [];
+    const logger = createLogger(
+      'info',
+      new Writable({ write: (c: Buffer, _e, done) => void (lines.push(String(c)), done()) }),
+    );
+    const keyFile = path.join(db.dir, 'secret.key');
+
+    const act = () => resolveSecretKey(undefined, keyFile, logger, true);
+
+    expect(act).toThrow(ConfigError);
+    expect(act).toThrow(/secret\.key is missing but the database holds encrypted secrets; restore/);
+    expect(existsSync(keyFile)).toBe(false);
+    expect(lines).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 
 import type { Db } from '../open-db.js';
 import { secrets } from '../schema.js';
@@ -33,6 +33,9 @@ export function createSecretRepo(db: Db) {
         .values({ name: sealed.name, ...values })
         .onConflictDoUpdate({ target: secrets.name, set: values })
         .run();
+    },
+    count(): number {
+      return db.select({ n: count() }).from(secrets).get()?.n ?? 0;
     },
     remove(name: string): boolean {
       return db.delete(secrets).where(eq(secrets.name, name)).run().changes > 0;

@@ -21,6 +21,10 @@ export function staticPanel(frontendDir: string): Router {
       fallthrough: true,
     }),
   );
+  // A missing hashed file is a stale page asking for an old build: a plain 404, not index.html.
+  router.use('/assets', (_req, res) => {
+    res.status(404).type('text/plain').send('not found\n');
+  });
   router.use(
     express.static(frontendDir, {
       index: false,

@@ -4,7 +4,13 @@ import { z } from 'zod';
 import type { User } from '../../domain/user.js';
 import type { AuthService } from '../../services/auth-service.js';
 import { currentSessionToken, currentUser } from '../context.js';
-import { clearSessionCookie, setSessionCookie } from '../cookies.js';
+import {
+  DEVICE_COOKIE,
+  clearSessionCookie,
+  readCookie,
+  setDeviceCookie,
+  setSessionCookie,
+} from '../cookies.js';
 import type { Guards } from '../guards.js';
 import { validate } from '../middleware/validate.js';
 
@@ -36,19 +42,22 @@ export function authRoutes(deps: {
 
   router.post('/api/setup', ...guards.public, setupInput, async (req, res) => {
     const { body } = setupInput.get(res);
-    const { user, sessionToken } = await auth.setup({ ...body, ip: req.ip ?? '' });
+    const { user, sessionToken, deviceToken } = await auth.setup({ ...body, ip: req.ip ?? '' });
     setSessionCookie(res, sessionToken, secureCookies);
+    setDeviceCookie(res, deviceToken, secureCookies);
     res.status(201).json({ user: publicUser(user) });
   });
 
   router.post('/api/auth/login', ...guards.public, loginInput, async (req, res) => {
     const { body } = loginInput.get(res);
-    const { user, sessionToken } = await auth.login({
+    const { user, sessionToken, deviceToken } = await auth.login({
       ...body,
       ip: req.ip ?? '',
       previousSessionToken: res.locals.session?.token,
+      deviceToken: readCookie(req, DEVICE_COOKIE),
     });
     setSessionCookie(res, sessionToken, secureCookies);
+    setDeviceCookie(res, deviceToken, secureCookies);
     res.json({ user: publicUser(user) });
   });
 

@@ -5,7 +5,7 @@ import type { ReadinessService } from '../../services/readiness-service.js';
 export function healthRoutes(readiness: ReadinessService): Router {
   const router = Router();
   router.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json(readiness.alive());
   });
   router.get('/ready', async (_req, res) => {
     const result = await readiness.check();
