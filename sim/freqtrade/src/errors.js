@@ -21,3 +21,9 @@ export class HttpError extends Error {
     this.headers = headers;
   }
 }
+
+/** TemporaryError: an exchange hiccup; the worker logs it and retries after RETRY_TIMEOUT. */
+export class TemporaryError extends Error {}
+
+/** DependencyException: e.g. a stake the wallet cannot fund; not answered as an RPC error. */
+export class DependencyError extends Error {}

@@ -91,10 +91,18 @@ async function waitForPing(baseUrl, child, timeoutMs) {
 
 /**
  * Spawns the simulator as a real process: writes `config` (listen_port filled in when missing)
- * to `dir`, runs `node bin/freqtrade.js trade --config <file> ...args`, waits for /ping.
+ * to `dir`, runs `node bin/freqtrade.js trade --config <file> ...args`, waits for /ping (unless
+ * `waitForPing` is false, e.g. for `api_server.enabled: false`).
  * Returns { process, baseUrl, port, configPath, output(), exited, kill(sig), close() }.
  */
-export async function startBot({ config, dir, args = [], env = {}, waitMs = 10000 } = {}) {
+export async function startBot({
+  config,
+  dir,
+  args = [],
+  env = {},
+  waitMs = 10000,
+  waitForPing: ping = true,
+} = {}) {
   const workDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sim-ft-'));
   const cfg = structuredClone(config);
   cfg.api_server.listen_port ||= await freePort();
@@ -114,7 +122,7 @@ export async function startBot({ config, dir, args = [], env = {}, waitMs = 1000
   );
   const baseUrl = `http://127.0.0.1:${cfg.api_server.listen_port}`;
   try {
-    await waitForPing(baseUrl, child, waitMs);
+    if (ping) await waitForPing(baseUrl, child, waitMs);
   } catch (err) {
     child.kill('SIGKILL');
     throw new Error(`${err.message}\n${output}`);

@@ -2,7 +2,9 @@ import { ConfigurationError, OperationalError, SchemaValidationError } from './e
 import { createLogger } from './log/logger.js';
 import { parseArgs, usageText, UsageError } from './cli/parse-args.js';
 import { setupBot } from './setup-bot.js';
-import { runWorker, cancelAllOpenOrders } from './worker.js';
+import { createSignals } from './signals.js';
+import { runWorker, openTradesWarning } from './worker.js';
+import { cancelAllOpenOrders } from './trading/order-cancel.js';
 import { startApiServer, routesFor } from './api/server.js';
 import { createAuth } from './api/auth.js';
 import { createMessageHub } from './api/message-ws.js';
@@ -17,36 +19,6 @@ import {
 
 const DOCS_LINK = 'https://www.freqtrade.io/en/stable';
 
-function createSignals() {
-  let wakeUp = null;
-  let pendingWake = false;
-  const signals = {
-    shutdown: false,
-    // A wake during an iteration makes the next sleep return at once, so API state changes are
-    // seen on the very next loop instead of after a full throttle period.
-    wake() {
-      if (wakeUp) wakeUp();
-      else pendingWake = true;
-    },
-    sleep: (ms) =>
-      new Promise((resolve) => {
-        if (pendingWake || signals.shutdown) {
-          pendingWake = false;
-          resolve();
-          return;
-        }
-        const timer = setTimeout(done, ms);
-        function done() {
-          clearTimeout(timer);
-          wakeUp = null;
-          resolve();
-        }
-        wakeUp = done;
-      }),
-  };
-  return signals;
-}
-
 function initialFaults(env, logger) {
   if (!env.SIM_FREQTRADE_FAULTS) return createFaults(null);
   let parsed;
@@ -60,8 +32,53 @@ function initialFaults(env, logger) {
   return createFaults(parsed.fault);
 }
 
-/** One bot lifetime: setup → API → worker. Resolves 'reload' or 'shutdown'. */
-async function runBotOnce({ options, env, logger, apiVersion, signals, faults }) {
+function securityWarnings(apiLog, api) {
+  if (!['127.0.0.1', '::1'].includes(api.listen_ip_address)) {
+    apiLog.warning('SECURITY WARNING - Local Rest Server listening to external connections');
+  }
+  if (!api.jwt_secret_key || api.jwt_secret_key === 'super-secret') {
+    apiLog.warning(
+      'SECURITY WARNING - `jwt_secret_key` seems to be default.Others may be able to log into your bot.',
+    );
+  }
+  if (api.password === '') {
+    apiLog.warning(
+      'SECURITY WARNING - No password for local REST Server defined. Please make sure that this is intentional!',
+    );
+  }
+}
+
+async function startApi({ bot, config, hub, logger, faults, apiVersion, signals }) {
+  const apiLog = logger.get('freqtrade.rpc.api_server.webserver');
+  const { listen_ip_address: ip, listen_port: port } = config.api_server;
+  securityWarnings(apiLog, config.api_server);
+  apiLog.info(`Starting HTTP Server at ${ip}:${port}`);
+  const rt = {
+    bot,
+    auth: createAuth(config.api_server),
+    hub,
+    logger,
+    log: apiLog,
+    faults,
+    routes: routesFor(apiVersion),
+    wake: signals.wake,
+  };
+  try {
+    return await startApiServer(rt);
+  } catch (err) {
+    apiLog.error(
+      `[Errno ${err.errno ?? ''}] error while attempting to bind on address ('${ip}', ${port}): ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}`,
+    );
+    return null;
+  }
+}
+
+/**
+ * One bot lifetime: setup → API → worker → cleanup. Resolves 'reload' or 'shutdown'; an
+ * unexpected error in the loop is rethrown after the cleanup (main: "Fatal exception!").
+ * `reloaded`: this bot replaces one torn down by /reload_config (Worker._reconfigure).
+ */
+async function runBotOnce({ options, env, logger, apiVersion, signals, faults, reloaded }) {
   let hub = null;
   let webhook = null;
   const notify = (msg) => {
@@ -76,72 +93,71 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults })
     notify,
   });
   if (config.webhook?.enabled) webhook = createWebhook(config.webhook, logger);
-  hub = createMessageHub({ getBot: () => bot, log: logger.get('freqtrade.rpc.api_server.ws') });
-  let api = null;
-  if (config.api_server?.enabled) {
-    const apiLog = logger.get('freqtrade.rpc.api_server.webserver');
-    const ip = config.api_server.listen_ip_address;
-    if (!['127.0.0.1', '::1'].includes(ip)) {
-      apiLog.warning('SECURITY WARNING - Local Rest Server listening to external connections');
-    }
-    if (!config.api_server.jwt_secret_key || config.api_server.jwt_secret_key === 'super-secret') {
-      apiLog.warning(
-        'SECURITY WARNING - `jwt_secret_key` seems to be default.Others may be able to log into your bot.',
-      );
-    }
-    if (config.api_server.password === '') {
-      apiLog.warning(
-        'SECURITY WARNING - No password for local REST Server defined. Please make sure that this is intentional!',
-      );
-    }
-    apiLog.info(`Starting HTTP Server at ${ip}:${config.api_server.listen_port}`);
-    const rt = {
-      bot,
-      auth: createAuth(config.api_server),
-      hub,
-      logger,
-      log: apiLog,
-      faults,
-      routes: routesFor(apiVersion),
-      wake: signals.wake,
-    };
-    try {
-      api = await startApiServer(rt);
-    } catch (err) {
-      apiLog.error(
-        `[Errno ${err.errno ?? ''}] error while attempting to bind on address ('${ip}', ${config.api_server.listen_port}): ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}`,
-      );
-    }
-  }
+  hub = createMessageHub({
+    getBot: () => bot,
+    log: logger.get('freqtrade.rpc.api_server.ws'),
+    faults,
+  });
+  const api = config.api_server?.enabled
+    ? await startApi({ bot, config, hub, logger, faults, apiVersion, signals })
+    : null;
   await bot.ensureMarkets();
+  const ftLog = logger.get('freqtrade.freqtradebot');
   // A SIGKILL between recording a trade and recording its entry order leaves an order-less trade.
   for (const t of bot.repo.openTrades().filter((x) => x.orders.length === 0)) {
-    logger
-      .get('freqtrade.freqtradebot')
-      .warning(`Removing trade ${t.id} (${t.pair}): no entry order was recorded.`);
+    ftLog.warning(`Removing trade ${t.id} (${t.pair}): no entry order was recorded.`);
     bot.repo.deleteTrade(t.id);
   }
   const open = bot.repo.openTrades();
   if (open.length > 0)
-    logger
-      .get('freqtrade.freqtradebot')
-      .info(`Found ${open.length} open trades in the database, resuming them.`);
+    ftLog.info(`Found ${open.length} open trades in the database, resuming them.`);
   // A command that arrived during the rest of the init (API is already up) is not overridden.
   if (!bot.stateSetByApi) {
     const initial = config.initial_state;
     bot.state = initial === 'running' || initial === 'paused' ? initial : 'stopped';
   }
-  const outcome = await runWorker({ bot, logger, notify, signals });
-  if (outcome === 'reload') notify({ type: 'status', status: 'reload_config' });
-  else {
-    notify({ type: 'status', status: 'process died' });
-    if (config.cancel_open_orders_on_exit) await cancelAllOpenOrders(bot);
+  // Worker._reconfigure: the new bot (its hub, its webhook) says so right after its init, before
+  // its first loop — usually before any WS client could reconnect.
+  if (reloaded) notify({ type: 'status', status: 'config reloaded' });
+
+  // Worker.exit() ("process died") and FreqtradeBot.cleanup().
+  const cleanup = async (outcome) => {
+    if (outcome !== 'reload') notify({ type: 'status', status: 'process died' });
+    ftLog.info('Cleaning up modules ...');
+    try {
+      if (config.cancel_open_orders_on_exit) await bot.withLock(() => cancelAllOpenOrders(bot));
+      if (bot.state !== 'reload_config') {
+        const warning = openTradesWarning(bot);
+        if (warning) notify(warning);
+      }
+    } catch (err) {
+      ftLog.warning(`Exception during cleanup: ${err.name} ${err.message}`);
+    }
+    if (webhook) await Promise.race([webhook.flush(), new Promise((r) => setTimeout(r, 2000))]);
+    if (api) await api.close();
+    await exchange.close().catch(() => {});
+    db.close();
+  };
+
+  let outcome;
+  try {
+    outcome = await runWorker({
+      bot,
+      logger,
+      notify,
+      signals,
+      faults,
+      previousState: reloaded ? 'reload_config' : null,
+    });
+  } catch (err) {
+    logger.get('freqtrade.commands.trade_commands').info('worker found ... calling exit');
+    await cleanup('fatal');
+    throw err;
   }
-  if (webhook) await Promise.race([webhook.flush(), new Promise((r) => setTimeout(r, 2000))]);
-  if (api) await api.close();
-  await exchange.close().catch(() => {});
-  db.close();
-  return { outcome, hubNotify: notify };
+  if (outcome === 'shutdown')
+    logger.get('freqtrade.commands.trade_commands').info('worker found ... calling exit');
+  await cleanup(outcome);
+  return outcome;
 }
 
 function runUtility(command, options, env, logger) {
@@ -183,10 +199,7 @@ export async function main(argv, env) {
   const apiVersion =
     options.simApiVersion ?? (env.SIM_FREQTRADE_API_VERSION === 'newer' ? 'newer' : '2.40');
   const signals = createSignals();
-  const onSignal = () => {
-    signals.shutdown = true;
-    signals.wake();
-  };
+  const onSignal = () => signals.triggerShutdown();
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   const log = logger.get('freqtrade');
@@ -194,18 +207,20 @@ export async function main(argv, env) {
     logger.get('freqtrade.loggers').info(`Verbosity set to ${options.verbose}`);
     const faults = initialFaults(env, logger);
     logger.get('freqtrade.worker').info(`Starting worker ${API_PROFILES[apiVersion].version}`);
+    let reloaded = false;
     for (;;) {
-      const { outcome, hubNotify } = await runBotOnce({
+      const outcome = await runBotOnce({
         options,
         env,
         logger,
         apiVersion,
         signals,
         faults,
+        reloaded,
       });
       if (outcome === 'shutdown') break;
       logger.get('freqtrade.worker').info('Reloading configuration...');
-      hubNotify({ type: 'status', status: 'config reloaded' });
+      reloaded = true;
     }
     log.info('SIGINT received, aborting ...');
     return 0;

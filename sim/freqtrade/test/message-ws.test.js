@@ -153,15 +153,20 @@ describe('§4.3 bot events', () => {
       await bot.api.post('/forceenter', { pair: 'BTC/USDT', price: 100, ordertype: 'limit' })
     ).body;
     expect(t.has_open_orders).toBe(true);
+    // The unfilled entry was the trade's only order: handle_cancel_enter deletes the trade, so
+    // the endpoint's _rpc_trade_status([id]) finds nothing.
     const r = await bot.api.del(`/trades/${t.trade_id}/open-order`);
-    expect(r.status).toBe(200);
-    expect(r.body.trade_id).toBe(t.trade_id);
+    expect(r.status).toBe(502);
+    expect(r.body).toEqual({
+      error: `Error querying /api/v1/trades/${t.trade_id}/open-order: no active trade`,
+    });
     const cancel = await c.next((m) => m.type === 'entry_cancel');
     expect(cancel).toMatchObject({
       trade_id: t.trade_id,
-      reason: 'user requested order cancel',
+      reason: 'user requested order cancel, fully cancelled',
       sub_trade: false,
     });
+    expect((await bot.api.get(`/trade/${t.trade_id}`)).status).toBe(404);
     const again = await bot.api.del(`/trades/${t.trade_id}/open-order`);
     expect(again.body.error).toContain('Invalid trade_id.');
     c.ws.close();

@@ -66,13 +66,13 @@ describe('open orders, cancels and deletes', () => {
     expect((await bot.api.get(`/trade/${t.trade_id}`)).status).toBe(404);
   });
 
-  it('unfilledtimeout cancels a resting entry: entry_cancel "cancelled due to timeout", trade deleted', async () => {
+  it('unfilledtimeout cancels a resting entry: entry_cancel "cancelled due to timeout, fully cancelled", trade deleted', async () => {
     const t = (
       await bot.api.post('/forceenter', { pair: 'ETH/USDT', price: 1000, ordertype: 'limit' })
     ).body;
     expect(t.has_open_orders).toBe(true);
     const msg = await ws.next((m) => m.type === 'entry_cancel' && m.trade_id === t.trade_id);
-    expect(msg.reason).toBe('cancelled due to timeout');
+    expect(msg.reason).toBe('cancelled due to timeout, fully cancelled');
     expect((await bot.api.get(`/trade/${t.trade_id}`)).status).toBe(404);
   });
 

@@ -65,10 +65,14 @@ describe('dry-run trading', () => {
     await c.close();
   });
 
-  it('a fixed stake above the available balance is refused', async () => {
+  it('§9.1 a real uncaught error: a fixed stake above the balance (DependencyException) → 500 text/plain', async () => {
     const b = await start({ stake_amount: 5000 });
     const r = await b.api.post('/forceenter', { pair: 'BTC/USDT' });
-    expect(r.body).toEqual({ status: 'Error entering long trade for pair BTC/USDT.' });
+    expect(r.status).toBe(500);
+    expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(r.text).toBe('Internal Server Error');
+    expect((await b.api.get('/status')).body).toEqual([]);
+    expect(b.output()).toContain('is lower than stake amount (5000 USDT)');
     await b.close();
   });
 

@@ -31,7 +31,9 @@ function start(rt) {
 
 function stop(rt) {
   const bot = rt.bot;
-  // 2.40 stops only a running bot; the newer _rpc_stop stops anything that is not stopped.
+  // 2.40 stops only a running bot (anything else, reload_config included: "already stopped").
+  // Newer profile, beyond contract §3.4 but upstream: freqtrade develop rpc.py `_rpc_stop` is
+  // `if self._freqtrade.state != State.STOPPED` (so paused and reload_config stop too).
   const active = bot.apiVersion === 'newer' ? bot.state !== 'stopped' : bot.state === 'running';
   if (!active) return { status: 'already stopped' };
   bot.state = 'stopped';
@@ -46,6 +48,9 @@ function stopEntry(rt) {
   return { status: 'No more entries will occur from now. Run /reload_config to reset.' };
 }
 
+// Newer profile (contract §3.4: POST /pause, /stopentry and /stopbuy as aliases). Both answers
+// and "from stopped, start paused" are upstream's: freqtrade develop rpc.py `_rpc_pause` sets
+// PAUSED from RUNNING or STOPPED and returns these texts.
 function pause(rt) {
   const wasStopped = rt.bot.state === 'stopped';
   if (rt.bot.state === 'running' || wasStopped) {

@@ -135,7 +135,7 @@ async function dispatch(rt, req, res, url) {
 async function handle(rt, req, res) {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname.startsWith('/__sim/')) return handleSimControl(rt, req, res, url, readBody);
-  const fault = rt.faults.take(url.pathname);
+  const fault = rt.faults.take('http', url.pathname);
   if (fault) {
     if (fault.mode === 'latency') await new Promise((r) => setTimeout(r, fault.latency_ms));
     else if (fault.mode === 'error500') return sendText(res, 500, 'Internal Server Error');

@@ -113,7 +113,8 @@ export function validateSchema(config, { preliminary, apiVersion = '2.40' }) {
   );
   let schema = { ...CONF_SCHEMA, required };
   if (apiVersion === 'newer') {
-    // Newer Freqtrade accepts initial_state "paused".
+    // Beyond contract §3.4 but upstream: freqtrade develop configuration/config_schema.py has
+    // "initial_state": {"enum": ["running", "paused", "stopped"]}.
     const initial = { type: 'string', enum: ['running', 'paused', 'stopped'] };
     schema = { ...schema, properties: { ...schema.properties, initial_state: initial } };
   }

@@ -1,14 +1,13 @@
-import { analyze, lastSignal } from '../strategy/behaviours.js';
+import { lastSignal } from '../strategy/behaviours.js';
 import { exitReason, updateStop } from './exit-rules.js';
 import { checkTimeout } from './order-timeouts.js';
 import { computeWhitelist } from './pairlist.js';
 import { timeframeToMs } from './timeframe.js';
 import { cancelOrder, placeOrder, settleOrder } from './order-flow.js';
-import { tradeStakeAmount } from './wallet.js';
-import { analyzedDfMessage } from './pair-history.js';
+import { tradeStakeAmount, validateStake } from './wallet.js';
+import { installMarketData } from './market-data.js';
 import { normalizeProtections, runProtections } from './protections.js';
 
-const CANDLE_LIMIT = 200;
 const DEFAULT_ORDER_TYPES = {
   entry: 'limit',
   exit: 'limit',
@@ -35,6 +34,7 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
     blacklist: [...(config.exchange.pair_blacklist ?? [])],
     whitelist: [],
     tickers: {},
+    tickerTimes: {},
     dataframes: new Map(),
     lastClosed: new Map(),
     liveBalance: null,
@@ -83,28 +83,7 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
     }
   };
 
-  bot.refreshTickers = async () => {
-    const pairs = [...new Set([...bot.whitelist, ...repo.openTrades().map((t) => t.pair)])];
-    if (pairs.length === 0) return;
-    Object.assign(bot.tickers, await exchange.fetchTickers(pairs));
-  };
-
-  bot.refreshCandles = async () => {
-    const now = Date.now();
-    for (const pair of bot.whitelist) {
-      const last = bot.lastClosed.get(pair);
-      if (last !== undefined && now < last + 2 * bot.timeframeMs) continue;
-      const raw = await exchange.fetchOHLCV(pair, config.timeframe, CANDLE_LIMIT);
-      const closed = raw.filter((c) => c[0] + bot.timeframeMs <= now);
-      const lastTs = closed.at(-1)?.[0];
-      if (lastTs === undefined || lastTs === last) continue;
-      bot.lastClosed.set(pair, lastTs);
-      const df = analyze(strategy, pair, closed);
-      bot.dataframes.set(pair, { ...df, analyzedAt: Date.now() });
-      notify({ type: 'new_candle', data: [pair, config.timeframe, 'spot'] });
-      notify(analyzedDfMessage(bot, pair, { ...df, rows: df.rows.slice(-1) }, Date.now()));
-    }
-  };
+  installMarketData(bot, { strategy, exchange, config });
 
   bot.updateOrders = async () => {
     for (const trade of repo.openTrades()) {
@@ -221,34 +200,27 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
       if (!signal.enter || signal.exit) continue;
       await bot
         .executeEntry(pair, { tag: signal.tag })
-        .catch((err) => bot.log.error(`Unable to enter ${pair}: ${err.message}`));
+        .catch((err) => bot.log.warning(`Unable to create trade for ${pair}: ${err.message}`));
     }
   };
 
-  /** FreqtradeBot.execute_entry: returns the new trade or null (reason logged). */
+  /**
+   * FreqtradeBot.execute_entry: the new trade, or null when there is nothing to trade (reason
+   * logged). Wallet (DependencyError) and exchange errors propagate to the caller.
+   */
   bot.executeEntry = async (pair, { stake, price, ordertype, tag } = {}) => {
-    if (!bot.tickers[pair])
-      Object.assign(bot.tickers, { [pair]: await exchange.fetchTicker(pair) });
+    if (!bot.tickers[pair]) bot.storeTickers({ [pair]: await exchange.fetchTicker(pair) });
     const rate =
       price !== undefined
         ? exchange.priceToPrecision(pair, price)
         : exchange.priceToPrecision(pair, bot.entryPrice(pair), 'up');
-    let stakeAmount = stake;
     if (!config.dry_run) bot.liveBalance = await exchange.fetchBalance();
-    if (stakeAmount === undefined) {
-      const res = tradeStakeAmount(bot);
-      if (res.error) {
-        bot.log.info(res.error);
-        return null;
-      }
-      stakeAmount = res.stake;
-    }
     const market = exchange.market(pair);
-    const minCost = market?.limits?.cost?.min ?? 0;
-    if (stakeAmount < minCost) {
-      bot.log.warning(`Stake amount for pair ${pair} is too small (${stakeAmount} < ${minCost})`);
-      return null;
-    }
+    const stakeAmount = validateStake(bot, pair, stake ?? tradeStakeAmount(bot), {
+      minStake: market?.limits?.cost?.min ?? 0,
+      maxStake: market?.limits?.cost?.max ?? undefined,
+    });
+    if (!(stakeAmount > 0)) return null;
     const amount = exchange.amountToPrecision(pair, stakeAmount / rate);
     if (!(amount > 0)) return null;
     const [base, quote] = pair.split('/');

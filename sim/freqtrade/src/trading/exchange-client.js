@@ -6,6 +6,22 @@ const SPOT_ONLY_OPTIONS = {
   fetchMargins: false,
 };
 
+// The loaded ccxt module (set on first use); errors thrown by ccxt can only exist once it is loaded.
+let ccxtModule = null;
+
+/**
+ * How Freqtrade's exchange layer classifies a ccxt error: 'invalid_order' (InvalidOrderException),
+ * 'temporary' (OperationFailed / ExchangeError → TemporaryError), 'operational' (any other ccxt
+ * BaseError → OperationalException), or null for an error that did not come from ccxt.
+ */
+export function exchangeErrorKind(err) {
+  if (!ccxtModule || !(err instanceof ccxtModule.BaseError)) return null;
+  if (err instanceof ccxtModule.InvalidOrder) return 'invalid_order';
+  if (err instanceof ccxtModule.OperationFailed || err instanceof ccxtModule.ExchangeError)
+    return 'temporary';
+  return 'operational';
+}
+
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function merge(a, b) {
@@ -33,6 +49,7 @@ export function createExchangeClient(config) {
   const ensure = async () => {
     if (!client) {
       const { default: ccxt } = await import('ccxt');
+      ccxtModule = ccxt;
       client = new ccxt.binance(ccxtConfig);
     }
     return client;
@@ -54,8 +71,8 @@ export function createExchangeClient(config) {
     },
     fetchTickers: async (pairs) => (await ensure()).fetchTickers(pairs),
     fetchTicker: async (pair) => (await ensure()).fetchTicker(pair),
-    fetchOHLCV: async (pair, timeframe, limit) =>
-      (await ensure()).fetchOHLCV(pair, timeframe, undefined, limit),
+    fetchOHLCV: async (pair, timeframe, limit, since) =>
+      (await ensure()).fetchOHLCV(pair, timeframe, since, limit),
     fetchBalance: async () => (await ensure()).fetchBalance(),
     amountToPrecision(pair, amount) {
       try {

@@ -1,5 +1,6 @@
 import { calcProfit } from './trade-json.js';
 import { entryMessage, exitMessage } from './messages.js';
+import { exchangeErrorKind } from './exchange-client.js';
 
 const SIDE = { buy: 'buy', sell: 'sell', stoploss: 'sell' };
 
@@ -244,15 +245,29 @@ function fillExit(bot, trade, order, fee, now) {
   );
 }
 
-/** Cancels an open order (exchange or dry) and records it; returns the updated row. */
+/**
+ * Cancels an open order (exchange or dry) and records it; returns the updated row. Like
+ * Freqtrade's cancel_order_with_result: when the exchange refuses the cancel (InvalidOrder), the
+ * order is fetched instead — it may have filled (status closed) or still be open (ft_is_open 1,
+ * nothing recorded). Other exchange errors propagate.
+ */
 export async function cancelOrder(bot, order) {
   if (!bot.config.dry_run) {
     try {
       await bot.exchange.cancelOrder(order.order_id, order.ft_pair);
     } catch (err) {
-      bot.log.warning(`Could not cancel order ${order.order_id}: ${err.message}`);
-      await settleOrder(bot, order);
+      if (exchangeErrorKind(err) !== 'invalid_order') throw err;
+      bot.log.warning(`Could not cancel order ${order.order_id} for ${order.ft_pair}.`);
+      let fetched = true;
+      try {
+        await settleOrder(bot, order);
+      } catch (fetchErr) {
+        if (exchangeErrorKind(fetchErr) !== 'invalid_order') throw fetchErr;
+        bot.log.warning(`Could not fetch cancelled order ${order.order_id}.`);
+        fetched = false;
+      }
       if (order.status === 'closed') return order;
+      if (fetched && order.status === 'open') return { ...order, ft_is_open: 1 };
     }
   }
   bot.repo.updateOrder(order.id, { ft_is_open: 0, status: 'canceled' });

@@ -1,3 +1,5 @@
+import { isoOffset } from './trade-json.js';
+
 const BASE = ['date', 'open', 'high', 'low', 'close', 'volume'];
 const SIGNALS = ['enter_long', 'exit_long', 'enter_tag'];
 
@@ -65,7 +67,7 @@ export function analyzedDfMessage(bot, pair, df, analyzedAt) {
     data: {
       key: [pair, bot.config.timeframe, 'spot'],
       df: { __type__: 'dataframe', __value__: value },
-      la: new Date(analyzedAt).toISOString().replace('Z', '+00:00'),
+      la: isoOffset(analyzedAt),
     },
   };
 }

@@ -1,19 +1,28 @@
 import { HttpError, RpcError } from '../errors.js';
 import { tradeJson } from './trade-json.js';
 import { cancelOrder } from './order-flow.js';
-import { entryMessage, exitMessage } from './messages.js';
+import { CANCEL_REASON, cancelWithReason } from './order-cancel.js';
+import { exchangeErrorKind } from './exchange-client.js';
 
-// freqtrade/constants.py CANCEL_REASON values used by the RPC paths.
-const USER_CANCEL = 'user requested order cancel';
-const FORCE_EXIT = 'forcesold';
-
-/** 2.40: only RUNNING may trade; the newer profile only refuses STOPPED (PAUSED still exits). */
-export function requireRunning(bot) {
-  const ok = bot.apiVersion === 'newer' ? bot.state !== 'stopped' : bot.state === 'running';
+/**
+ * 2.40: only RUNNING may trade. The newer profile (freqtrade develop rpc.py: _rpc_count,
+ * _rpc_force_exit, _rpc_cancel_open_order check `state == State.STOPPED`) only refuses STOPPED,
+ * except force entries (_force_entry_validations still needs RUNNING): `strict`.
+ */
+export function requireRunning(bot, { strict = false } = {}) {
+  const ok =
+    bot.apiVersion === 'newer' && !strict ? bot.state !== 'stopped' : bot.state === 'running';
   if (!ok) throw new RpcError('trader is not running');
 }
 
-const rateOf = (bot, pair) => bot.tickers[pair]?.last ?? null;
+// get_rate(refresh=False) serves cached rates for 5 minutes (exit-rate TTLCache); older or never
+// fetched → the price fetch failed → NaN, rendered null (contract §9.4).
+const RATE_TTL_MS = 300_000;
+const rateOf = (bot, pair) => {
+  const fetchedAt = bot.tickerTimes?.[pair] ?? 0;
+  if (Date.now() - fetchedAt > RATE_TTL_MS) return null;
+  return bot.tickers[pair]?.last ?? null;
+};
 
 export function openTradeJson(bot, trade) {
   return tradeJson(trade, {
@@ -45,9 +54,14 @@ const unlocked = {
     const trade = bot.repo.getTrade(id);
     if (!trade) throw new RpcError('invalid argument');
     let count = 0;
+    // _rpc_delete: a cancel the exchange refuses is skipped (not counted), the trade goes anyway.
     for (const o of trade.orders.filter((x) => x.ft_is_open === 1)) {
-      await cancelOrder(bot, o);
-      count += 1;
+      try {
+        await cancelOrder(bot, o);
+        count += 1;
+      } catch (err) {
+        bot.log.warning(`Could not cancel order ${o.order_id}: ${err.message}`);
+      }
     }
     bot.repo.deleteTrade(id);
     bot.log.info(`Deleted trade ${id}. Closed ${count} open orders.`);
@@ -66,21 +80,24 @@ const unlocked = {
     const open = trade.orders.filter((o) => o.ft_is_open === 1 && o.ft_order_side !== 'stoploss');
     if (open.length === 0) throw new RpcError('No open order for trade_id.');
     for (const order of open) {
-      const res = await cancelOrder(bot, order);
-      if (res.status === 'closed') continue;
-      if (order.ft_order_side === 'buy' && !(order.filled > 0)) {
-        bot.notify(entryMessage(bot, trade, order, 'entry_cancel', USER_CANCEL));
-        // Freqtrade deletes a trade whose only entry order was cancelled unfilled.
-        const snapshot = bot.repo.getTrade(id);
-        bot.repo.deleteTrade(id);
-        return openTradeJson(bot, snapshot);
+      // _rpc_cancel_open_order fetches the order first; an exchange that does not know it (or
+      // does not answer) → "Order not found.". Dry-run orders always exist.
+      if (!bot.config.dry_run) {
+        try {
+          await bot.exchange.fetchOrder(order.order_id, order.ft_pair);
+        } catch (err) {
+          if (!['invalid_order', 'temporary'].includes(exchangeErrorKind(err))) throw err;
+          bot.log.info(`Cannot query order for trade ${id} due to ${err.message}.`);
+          throw new RpcError('Order not found.');
+        }
       }
-      if (order.ft_order_side === 'sell') {
-        bot.repo.updateTrade(id, { exit_order_status: USER_CANCEL });
-        bot.notify(exitMessage(bot, trade, order, 'exit_cancel', { reason: USER_CANCEL }));
-      }
+      const current = bot.repo.getTrade(id);
+      if (current) await cancelWithReason(bot, current, order, CANCEL_REASON.USER_CANCEL);
     }
-    return openTradeJson(bot, bot.repo.getTrade(id));
+    // The API then answers _rpc_trade_status([id]): a fully cancelled entry deleted the trade.
+    const after = bot.repo.getTrade(id);
+    if (!after) throw new RpcError('no active trade');
+    return openTradeJson(bot, after);
   },
 
   async reloadTrade(bot, id) {
@@ -92,7 +109,7 @@ const unlocked = {
 
   async forceEnter(bot, body) {
     if (!bot.config.force_entry_enable) throw new RpcError('Force_entry not enabled.');
-    requireRunning(bot);
+    requireRunning(bot, { strict: true });
     if (body.side === 'short') throw new RpcError("Can't go short on Spot markets.");
     const market = bot.exchange.market(body.pair);
     if (!market || market.active === false || !market.spot) {
@@ -108,68 +125,65 @@ const unlocked = {
     if (open.length >= bot.maxOpenTrades)
       throw new RpcError('Maximum number of trades is reached.');
     const ordertype = body.ordertype ?? bot.orderTypes.force_entry ?? bot.orderTypes.entry;
-    let trade;
-    try {
-      trade = await bot.executeEntry(body.pair, {
-        stake: body.stakeamount ?? undefined,
-        price: body.price ?? undefined,
-        ordertype,
-        tag: body.entry_tag ?? 'force_entry',
-      });
-    } catch (err) {
-      bot.log.error(`Force entry failed for ${body.pair}: ${err.message}`);
-      trade = null;
-    }
-    if (!trade) return { status: `Error entering long trade for pair ${body.pair}.` };
+    // As _rpc_force_entry: execute_entry returning False → RPC error; anything it raises (a fixed
+    // stake the wallet cannot fund, an order the exchange refuses) is not caught → HTTP 500.
+    const trade = await bot.executeEntry(body.pair, {
+      stake: body.stakeamount || undefined,
+      price: body.price ?? undefined,
+      ordertype,
+      tag: body.entry_tag || 'force_entry',
+    });
+    if (!trade) throw new RpcError(`Failed to enter position for ${body.pair}.`);
     return tradeJson(trade, { kind: 'trade' });
   },
 
   async forceExit(bot, body) {
     requireRunning(bot);
     const open = bot.repo.openTrades();
-    const targets =
-      String(body.tradeid) === 'all'
-        ? open
-        : open.filter((t) => String(t.id) === String(body.tradeid));
-    if (targets.length === 0 && String(body.tradeid) !== 'all')
-      throw new RpcError('invalid argument');
-    for (const trade of targets) await exitOne(bot, trade, body);
-    return String(body.tradeid) === 'all'
+    const all = String(body.tradeid) === 'all';
+    const targets = all ? open : open.filter((t) => String(t.id) === String(body.tradeid));
+    if (targets.length === 0 && !all) throw new RpcError('invalid argument');
+    for (const trade of targets) {
+      const done = await exitOne(bot, trade, body);
+      // For "all" the result of each trade is ignored, as in _rpc_force_exit.
+      if (!done && !all) throw new RpcError('Failed to exit trade.');
+    }
+    return all
       ? { result: 'Created exit orders for all open trades.' }
       : { result: `Created exit order for trade ${body.tradeid}.` };
   },
 };
 
+/**
+ * RPC.__exec_force_exit: cancels the open orders first; a fully cancelled entry (trade deleted)
+ * or an order the exchange would not cancel means no exit (false). Exchange errors propagate.
+ */
 async function exitOne(bot, trade, body) {
+  let entryCancelled = false;
   for (const o of trade.orders.filter(
     (x) => x.ft_is_open === 1 && x.ft_order_side !== 'stoploss',
   )) {
-    await cancelOrder(bot, o);
-    if (o.ft_order_side === 'buy' && !(o.filled > 0) && trade.open_fill_date === null) {
-      bot.notify(entryMessage(bot, trade, o, 'entry_cancel', FORCE_EXIT));
-      bot.repo.deleteTrade(trade.id);
-      return;
-    }
+    const current = bot.repo.getTrade(trade.id);
+    if (!current) break;
+    const res = await cancelWithReason(bot, current, o, CANCEL_REASON.FORCE_EXIT);
+    if (res === 'deleted') entryCancelled = true;
   }
+  if (entryCancelled) return false;
+  const current = bot.repo.getTrade(trade.id);
+  if (!current || !current.is_open) return false;
+  if (current.orders.some((o) => o.ft_is_open === 1 && o.ft_order_side !== 'stoploss'))
+    return false;
   let amount;
-  if (body.amount !== undefined && body.amount !== null && body.amount < trade.amount) {
-    const remaining = trade.amount - body.amount;
-    const minCost = bot.exchange.market(trade.pair)?.limits?.cost?.min ?? 0;
-    const rate = bot.tickers[trade.pair]?.last ?? trade.open_rate;
+  if (body.amount !== undefined && body.amount !== null && body.amount < current.amount) {
+    const remaining = current.amount - body.amount;
+    const minCost = bot.exchange.market(current.pair)?.limits?.cost?.min ?? 0;
+    const rate = bot.tickers[current.pair]?.last ?? current.open_rate;
     if (remaining * rate < minCost)
       throw new RpcError(`Remaining amount of ${remaining} would be too small.`);
     amount = body.amount;
   }
-  try {
-    await bot.executeExit(bot.repo.getTrade(trade.id), {
-      reason: 'force_exit',
-      ordertype: body.ordertype,
-      amount,
-    });
-  } catch (err) {
-    bot.log.error(`Force exit failed for trade ${trade.id}: ${err.message}`);
-    throw new RpcError('Failed to exit trade.');
-  }
+  await bot.executeExit(current, { reason: 'force_exit', ordertype: body.ordertype, amount });
+  return true;
 }
 
 const LOCKED = ['deleteTrade', 'cancelOpenOrder', 'reloadTrade', 'forceEnter', 'forceExit'];

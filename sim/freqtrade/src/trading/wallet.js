@@ -1,3 +1,5 @@
+import { DependencyError } from '../errors.js';
+
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 
 /** Stake tied up in open trades (requested stake for unfilled entries). */
@@ -36,27 +38,69 @@ function totalStakeAmount(bot) {
   return (freeStake(bot) + tiedUp(bot.repo.openTrades())) * bot.config.tradable_balance_ratio;
 }
 
+/** wallets.get_available_stake_amount: what a new trade may still use. */
+export function availableStake(bot) {
+  return Math.max(0, totalStakeAmount(bot) - tiedUp(bot.repo.openTrades()));
+}
+
 /**
- * wallets.get_trade_stake_amount: the stake for a new trade, or { error } when there is none
- * ("unlimited" splits the capital into max_open_trades buckets).
+ * wallets.get_trade_stake_amount: the stake for a new trade ("unlimited" splits the capital into
+ * max_open_trades buckets; 0 without a free slot). A fixed stake above the available balance
+ * throws DependencyError, as _check_available_stake_amount raises DependencyException.
  */
 export function tradeStakeAmount(bot) {
   const open = bot.repo.openTrades();
   const tied = tiedUp(open);
-  const available = Math.max(0, totalStakeAmount(bot) - tied);
+  const available = availableStake(bot);
   const cur = bot.config.stake_currency;
   if (bot.config.stake_amount === 'unlimited') {
     const slots = bot.maxOpenTrades;
-    if (slots <= 0 || open.length >= slots) return { error: 'No free slots.' };
-    return { stake: Math.min((available + tied) / slots, available) };
+    if (slots <= 0 || open.length >= slots) return 0;
+    return Math.min((available + tied) / slots, available);
   }
   const stake = bot.config.stake_amount;
   if (stake > available) {
-    return {
-      error: `Available balance (${available} ${cur}) is lower than stake amount (${stake} ${cur})`,
-    };
+    throw new DependencyError(
+      `Available balance (${available} ${cur}) is lower than stake amount (${stake} ${cur})`,
+    );
   }
-  return { stake };
+  return stake;
+}
+
+/**
+ * wallets.validate_stake_amount: 0 (no trade) when there is no stake, the market minimum exceeds
+ * what is available, or the stake is more than 30 % below the minimum; otherwise the stake raised
+ * to the minimum / lowered to the available balance and the market maximum.
+ */
+export function validateStake(bot, pair, stake, { minStake, maxStake }) {
+  const log = bot.log;
+  if (!(stake > 0)) return 0;
+  const maxAllowed = Math.min(maxStake ?? Infinity, availableStake(bot));
+  if (minStake > maxAllowed) {
+    log.warning(`Minimum stake amount > available balance. ${minStake} > ${maxAllowed}`);
+    return 0;
+  }
+  let out = stake;
+  if (out < minStake) {
+    log.info(
+      `Stake amount for pair ${pair} is too small (${out} < ${minStake}), adjusting to ${minStake}.`,
+    );
+    if (out * 1.3 < minStake) {
+      log.info(
+        `Adjusted stake amount for pair ${pair} is more than 30% bigger than the desired stake ` +
+          `amount of (${out.toFixed(8)} * 1.3 = ${(out * 1.3).toFixed(8)}) < ${minStake}), ignoring trade.`,
+      );
+      return 0;
+    }
+    out = minStake;
+  }
+  if (out > maxAllowed) {
+    log.info(
+      `Stake amount for pair ${pair} is too big (${out} > ${maxAllowed}), adjusting to ${maxAllowed}.`,
+    );
+    out = maxAllowed;
+  }
+  return out;
 }
 
 /** GET /balance currencies for dry-run: stake currency plus the base coins of open trades. */

@@ -56,6 +56,7 @@ export async function startFakeBinance({
     requests: [],
     candles: {},
     failing: new Set(),
+    refuseCancel: false,
   };
   const quote = (sym) => sym.replace(/USDT$/, '');
 
@@ -121,13 +122,15 @@ export async function startFakeBinance({
     };
   };
 
-  const klines = (sym, interval, limit) => {
+  // The last `limit` candles up to now, or (with startTime) `limit` candles from startTime on.
+  const klines = (sym, interval, limit, startTime) => {
     const step = INTERVAL_MS[interval] ?? 60000;
     const now = Date.now();
     const lastOpen = Math.floor(now / step) * step;
+    const first =
+      startTime === undefined ? lastOpen - (limit - 1) * step : Math.ceil(startTime / step) * step;
     const rows = [];
-    for (let i = limit - 1; i >= 0; i -= 1) {
-      const t = lastOpen - i * step;
+    for (let t = first; t <= lastOpen && rows.length < limit; t += step) {
       const p = state.candles[sym]?.(t) ?? state.prices[sym];
       rows.push([
         t,
@@ -166,7 +169,12 @@ export async function startFakeBinance({
       return syms.filter((s) => state.prices[s] !== undefined).map(ticker);
     },
     'GET /api/v3/klines': (q) =>
-      klines(q.get('symbol'), q.get('interval'), Math.min(Number(q.get('limit') ?? 500), 1000)),
+      klines(
+        q.get('symbol'),
+        q.get('interval'),
+        Math.min(Number(q.get('limit') ?? 500), 1000),
+        q.get('startTime') ? Number(q.get('startTime')) : undefined,
+      ),
     'GET /api/v3/account': () => ({
       makerCommission: 10,
       takerCommission: 10,
@@ -213,7 +221,9 @@ export async function startFakeBinance({
     },
     'DELETE /api/v3/order': (q) => {
       const o = state.orders.find((x) => x.orderId === Number(q.get('orderId')));
-      if (!o || o.status !== 'NEW') return [400, { code: -2011, msg: 'Unknown order sent.' }];
+      // state.refuseCancel: the exchange answers "Unknown order" although the order rests.
+      if (!o || o.status !== 'NEW' || state.refuseCancel)
+        return [400, { code: -2011, msg: 'Unknown order sent.' }];
       o.status = 'CANCELED';
       return orderJson(o);
     },
