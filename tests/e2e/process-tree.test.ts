@@ -1,7 +1,16 @@
 // The native run and the image share one process tree: entrypoint.sh → supervisord → orchestrator.
 // These tests start it for real and try it the way a new user would get it wrong.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -102,6 +111,43 @@ describe('process tree', () => {
       expect(result.stderr).toMatch(/cannot create the data directory .*file\/data/);
     } finally {
       data.remove();
+    }
+  });
+
+  it('when the data directory belongs to another user, then start-up names it and what to do', () => {
+    // Root writes anywhere, so the entrypoint runs as `nobody` (setpriv, util-linux) on a tree
+    // nobody can read: a copy of entrypoint.sh and stubs for what it looks up before the data dir.
+    const temp = makeTempDir('spotdesk-owner-');
+    try {
+      chmodSync(temp.path, 0o755);
+      const app = join(temp.path, 'app');
+      const bin = join(temp.path, 'bin');
+      mkdirSync(join(app, 'backend', 'dist'), { recursive: true });
+      mkdirSync(bin);
+      copyFileSync(join(repoRoot, 'entrypoint.sh'), join(app, 'entrypoint.sh'));
+      writeFileSync(join(app, 'backend', 'dist', 'main.js'), '');
+      for (const stub of ['node', 'supervisord']) {
+        writeFileSync(join(bin, stub), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+      }
+      const data = join(temp.path, 'data');
+      mkdirSync(data, { mode: 0o755 });
+
+      const result = spawnSync(
+        'setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', '/bin/sh', join(app, 'entrypoint.sh')],
+        {
+          env: { PATH: `${bin}:/usr/bin:/bin`, SPOTDESK_APP_DIR: app, SPOTDESK_DATA_DIR: data },
+          encoding: 'utf8',
+          timeout: 30_000,
+        },
+      );
+
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toMatch(
+        new RegExp(`^spotdesk: cannot create ${data}/db; make ${data} writable by \\S+$`),
+      );
+    } finally {
+      temp.remove();
     }
   });
 
