@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, decodeJwt, launch, signJwt } from './helpers/harness.js';
+import { baseConfig, startBot } from '../src/index.js';
+import {
+  apiClient,
+  decodeJwt,
+  launch,
+  merge,
+  signJwt,
+  tempDir,
+  waitFor,
+} from './helpers/harness.js';
 
 const DEAD_EXCHANGE = 'http://127.0.0.1:9';
 const ORIGIN = 'http://panel.example:3000';
@@ -163,6 +172,44 @@ describe('default jwt_secret_key (contract §1.1)', () => {
       expect(other.output()).toContain('SECURITY WARNING - `jwt_secret_key` seems to be default');
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('api_server switches and start-up warnings (contract §1.1)', () => {
+  it('enabled: false starts no API server; the bot still runs (reaches RUNNING)', async () => {
+    const dir = tempDir();
+    const config = merge(baseConfig({ dir, port: 0, exchangeUrl: DEAD_EXCHANGE }), {
+      api_server: { enabled: false },
+    });
+    const off = await startBot({ config, dir, waitForPing: false });
+    try {
+      await waitFor(() => off.output().includes('Changing state to: RUNNING'));
+      await expect(fetch(`${off.baseUrl}/api/v1/ping`)).rejects.toThrow();
+      expect(off.output()).not.toContain('Starting HTTP Server');
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('a non-loopback listen_ip_address logs the SECURITY WARNING; an empty password warns and works', async () => {
+    const open = await launch(DEAD_EXCHANGE, {
+      api_server: { listen_ip_address: '0.0.0.0', password: '' },
+    });
+    try {
+      expect(open.output()).toContain(
+        'freqtrade.rpc.api_server.webserver - WARNING - SECURITY WARNING - Local Rest Server listening to external connections',
+      );
+      expect(open.output()).toContain(
+        'SECURITY WARNING - No password for local REST Server defined. Please make sure that this is intentional!',
+      );
+      const emptyPass = `Basic ${Buffer.from('freqtrader:').toString('base64')}`;
+      expect((await apiClient(open.baseUrl, emptyPass).get('/version')).status).toBe(200);
+      // The loopback bot with a password logs neither.
+      expect(bot.output()).not.toContain('listening to external connections');
+      expect(bot.output()).not.toContain('No password for local REST Server');
+    } finally {
+      await open.close();
     }
   });
 });

@@ -67,6 +67,130 @@ describe('signals and durability (contract §7 Signals)', () => {
   });
 });
 
+describe('cancel_open_orders_on_exit and the open-trades warning (contract §3.2, §7 Signals)', () => {
+  it('/stop and SIGTERM cancel open orders; SIGTERM sends process died, then the warning', async () => {
+    ex.control.setPrice('ETHUSDT', '3000');
+    const dir = tempDir();
+    const b = await launch(ex.httpUrl, { cancel_open_orders_on_exit: true }, { dir });
+    try {
+      await waitFor(async () => (await b.api.get('/show_config')).body.state === 'running');
+      const c = await connectWs(b.baseUrl, 'sim-ws-token');
+      c.send({ type: 'subscribe', data: ['status', 'warning', 'entry_cancel'] });
+      await sleep(100);
+      const held = (await b.api.post('/forceenter', { pair: 'BTC/USDT' })).body;
+      expect(held.has_open_orders).toBe(false);
+      const resting = async () => {
+        const t = await b.api.post('/forceenter', { pair: 'ETH/USDT', price: 1500 });
+        expect(t.body.has_open_orders).toBe(true);
+        return t.body.trade_id;
+      };
+      const first = await resting();
+      await b.api.post('/stop');
+      // check_for_open_trades runs on the transition, process_stopped (the cancel) after it.
+      const warned = await c.next((m) => m.type === 'warning');
+      expect(warned.status).toMatch(/^2 open trades active\.\n\nHandle these trades manually/);
+      expect(await c.next((m) => m.type === 'entry_cancel')).toMatchObject({
+        trade_id: first,
+        reason:
+          'cancelled (all unfilled and partially filled open orders cancelled), fully cancelled',
+      });
+      expect((await b.api.get('/status')).body.map((t) => t.trade_id)).toEqual([held.trade_id]);
+      await b.api.post('/start');
+      await waitFor(async () => (await b.api.get('/show_config')).body.state === 'running');
+      const second = await resting();
+      const mark = c.messages.length;
+      b.kill('SIGTERM');
+      expect((await b.exited).code).toBe(0);
+      await sleep(100);
+      const tail = c.messages.slice(mark).map((m) => `${m.type}:${m.trade_id ?? m.status}`);
+      expect(tail).toEqual([
+        'status:process died',
+        `entry_cancel:${second}`,
+        expect.stringMatching(/^warning:1 open trades active\./),
+      ]);
+      const db = new Database(path.join(dir, 'tradesv3.dryrun.sqlite'), { readonly: true });
+      expect(db.prepare('SELECT id FROM trades ORDER BY id').all()).toEqual([
+        { id: held.trade_id },
+      ]);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM orders WHERE ft_is_open = 1').get().n).toBe(0);
+      db.close();
+    } finally {
+      ex.control.releasePrice('ETHUSDT');
+      await b.close();
+    }
+  });
+});
+
+describe('errors in the trading loop (contract §3.2, §4.3; worker.py _process_running)', () => {
+  it('an OperationalException (injected) sends exception with a traceback and stops the trader', async () => {
+    const b = await launch(ex.httpUrl, {});
+    try {
+      await waitFor(async () => (await b.api.get('/show_config')).body.state === 'running');
+      const c = await connectWs(b.baseUrl, 'sim-ws-token');
+      c.send({ type: 'subscribe', data: ['exception', 'status'] });
+      await sleep(100);
+      const set = await b.api.call('POST', '/__sim/faults', {
+        body: { mode: 'loop_operational', count: 1 },
+        noAuth: true,
+      });
+      expect(set.status).toBe(200);
+      const exc = await c.next((m) => m.type === 'exception');
+      expect(Object.keys(exc).sort()).toEqual(['status', 'type']);
+      expect(exc.status).toMatch(
+        /^\*OperationalException:\*\n```\nTraceback \(most recent call last\):\n/,
+      );
+      expect(exc.status).toContain(
+        'freqtrade.exceptions.OperationalException: Simulated OperationalException (fault injection)\n```',
+      );
+      expect(exc.status).toMatch(/ Issue `\/start` if you think it is safe to restart\.$/);
+      expect(await c.next((m) => m.type === 'status')).toEqual({
+        type: 'status',
+        status: 'stopped',
+      });
+      expect((await b.api.get('/show_config')).body.state).toBe('stopped');
+      expect(b.output()).toContain(
+        'freqtrade.worker - ERROR - OperationalException. Stopping trader ...',
+      );
+      expect((await b.api.post('/start')).body).toEqual({ status: 'starting trader ...' });
+      expect(await c.next((m) => m.status === 'running')).toEqual({
+        type: 'status',
+        status: 'running',
+      });
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a TemporaryError (injected) is logged, the loop waits 30 s (no exception, still running); SIGTERM ends the wait', async () => {
+    const b = await launch(ex.httpUrl, {});
+    await waitFor(async () => (await b.api.get('/show_config')).body.state === 'running');
+    const c = await connectWs(b.baseUrl, 'sim-ws-token');
+    c.send({ type: 'subscribe', data: ['exception', 'status'] });
+    await sleep(100);
+    await b.api.call('POST', '/__sim/faults', {
+      body: { mode: 'loop_temporary', count: 1 },
+      noAuth: true,
+    });
+    await waitFor(() =>
+      b
+        .output()
+        .includes(
+          'WARNING - Error: Simulated TemporaryError (fault injection), retrying in 30 seconds...',
+        ),
+    );
+    // No iteration completes during the wait (process_throttle_secs is 1).
+    const before = (await b.api.get('/health')).body.last_process;
+    await sleep(2500);
+    expect((await b.api.get('/health')).body.last_process).toBe(before);
+    expect((await b.api.get('/show_config')).body.state).toBe('running');
+    expect(c.messages).toEqual([]);
+    const t0 = Date.now();
+    b.kill('SIGTERM');
+    expect((await b.exited).code).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(5000);
+  });
+});
+
 describe('fault injection (outside /api/v1)', () => {
   let b;
   beforeAll(async () => {
@@ -81,6 +205,12 @@ describe('fault injection (outside /api/v1)', () => {
     expect(r.body.error).toMatch(/^mode must be one of/);
     expect((await setFault({ mode: 'latency', latency_ms: -1 })).body.error).toBe(
       'latency_ms must be a non-negative integer',
+    );
+    expect((await setFault({ mode: 'loop_operational', path: '^/x' })).body.error).toBe(
+      'path only applies to HTTP fault modes',
+    );
+    expect((await setFault({ mode: 'error500', when: 'now' })).body.error).toBe(
+      'when is not a fault field',
     );
   });
 

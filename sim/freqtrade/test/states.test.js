@@ -106,6 +106,33 @@ describe('§3 states in API 2.40', () => {
     expect(b.output()).toContain('Reloading configuration...');
   });
 
+  it('§2.1 /stop while a reload is pending answers "already stopped" and the reload still happens', async () => {
+    // A long throttle keeps the bot in reload_config until its next iteration.
+    const b = await start({ internals: { process_throttle_secs: 5 } });
+    expect((await b.api.post('/reload_config')).body).toEqual({ status: 'Reloading config ...' });
+    expect((await b.api.post('/stop')).body).toEqual({ status: 'already stopped' });
+    expect(await state(b)).toBe('reload_config');
+    await waitFor(() => b.output().includes('Reloading configuration...'));
+    const after = await waitFor(async () => {
+      try {
+        return (await state(b)) === 'running';
+      } catch {
+        return false;
+      }
+    });
+    expect(after).toBe(true);
+  });
+
+  it('§2.1 /stopentry while stopped is a no-op with the same answer', async () => {
+    const b = await start({ initial_state: 'stopped' });
+    expect((await b.api.post('/stopentry')).body).toEqual({
+      status: 'No more entries will occur from now. Run /reload_config to reset.',
+    });
+    expect((await b.api.get('/show_config')).body.max_open_trades).toBe(3);
+    await b.api.post('/start');
+    expect((await b.api.get('/count')).body.max).toBe(3);
+  });
+
   it('§3.2 a broken config file at reload time kills the process', async () => {
     const b = await start({});
     fs.writeFileSync(b.configPath, '{ broken');
@@ -135,16 +162,27 @@ describe('§3.4 the newer API profile (SIM_FREQTRADE_API_VERSION=newer)', () => 
     expect((await b.api.get('/show_config')).body.max_open_trades).toBe(3);
   });
 
-  it('/pause from stopped starts paused; /stop works from paused; initial_state "paused" is valid', async () => {
+  it('upstream beyond §3.4: /pause from stopped starts paused (startup messages), /stop from paused, initial_state "paused"', async () => {
     const b = await start(
       { initial_state: 'stopped' },
       { env: { SIM_FREQTRADE_API_VERSION: 'newer' } },
     );
+    const ws = await connectWs(b.baseUrl, 'sim-ws-token');
+    ws.send({ type: 'subscribe', data: ['status', 'startup'] });
+    await sleep(100);
     expect((await b.api.post('/pause')).body).toEqual({
       status:
         'starting bot with trader in paused state, no entries will occur. Run /start to enable entries.',
     });
     expect(await state(b)).toBe('paused');
+    expect(await ws.next((m) => m.type === 'status')).toEqual({ type: 'status', status: 'paused' });
+    expect((await ws.next((m) => m.type === 'startup')).status).toContain('*Exchange:*');
+    ws.ws.close();
+    // _force_entry_validations still needs RUNNING; _rpc_force_exit only refuses STOPPED.
+    const enter = await b.api.post('/forceenter', { pair: 'BTC/USDT' });
+    expect(enter.body.error).toBe('Error querying /api/v1/forceenter: trader is not running');
+    const exit = await b.api.post('/forceexit', { tradeid: '1' });
+    expect(exit.body.error).toBe('Error querying /api/v1/forceexit: invalid argument');
     expect((await b.api.post('/stop')).body).toEqual({ status: 'stopping trader ...' });
     const p = await launch(
       DEAD_EXCHANGE,

@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyFormat } from '../src/rpc/py-format.js';
 import { startFakeBinance } from './helpers/fake-binance.js';
-import { launch, waitFor } from './helpers/harness.js';
+import { launch, sleep, waitFor } from './helpers/harness.js';
 
 let ex;
 let receiver;
@@ -76,6 +77,36 @@ describe('webhook (contract §8)', () => {
       event: 'status',
       status: 'process died',
     });
+  });
+
+  it('§3.2 "config reloaded" comes from the rebuilt bot (its webhook URL), which sends no "running"', async () => {
+    const base = `http://127.0.0.1:${receiver.address().port}/hooks`;
+    const statusOf = (where) =>
+      received.filter((r) => r.path === `/hooks/${where}`).map((r) => JSON.parse(r.body).status);
+    const bot = await launch(ex.url, {
+      webhook: {
+        enabled: true,
+        url: `${base}/before`,
+        format: 'json',
+        status: { status: '{status}' },
+      },
+    });
+    try {
+      await waitFor(() => statusOf('before').includes('running'));
+      const cfg = JSON.parse(fs.readFileSync(bot.configPath, 'utf8'));
+      cfg.webhook.url = `${base}/after`;
+      fs.writeFileSync(bot.configPath, JSON.stringify(cfg));
+      await bot.api.post('/reload_config');
+      await waitFor(() => statusOf('after').length > 0);
+      // Worker._worker skips the state announcement when the previous state was RELOAD_CONFIG.
+      await sleep(1500);
+      expect(statusOf('after')).toEqual(['config reloaded']);
+      expect(statusOf('before')).toEqual(['running', 'reload_config']);
+      expect((await bot.api.get('/show_config')).body.state).toBe('running');
+    } finally {
+      await bot.close();
+    }
+    expect(statusOf('after')).toEqual(['config reloaded', 'process died']);
   });
 
   it('formats like Python str.format for the specs templates use', () => {
