@@ -1,5 +1,8 @@
 // Users and the password rules. Pure: hashing and storage live in services and repos.
 
+import type { IssueParams } from './error-codes.js';
+import type { ValidationIssue } from './errors.js';
+
 export type Role = 'admin' | 'viewer';
 
 export interface User {
@@ -42,6 +45,7 @@ const COMMON_PASSWORDS = new Set([
   'bitcoin123',
 ]);
 
+/** Each problem is also the issue rule clients translate (`details.issues[].rule`). */
 export type PasswordProblem = 'too-short' | 'same-as-username' | 'too-common';
 
 /** Why a password is refused, or null when it is acceptable. */
@@ -61,4 +65,10 @@ export function describePasswordProblem(problem: PasswordProblem): string {
     case 'too-common':
       return 'password is too common; choose one that is not on lists of popular passwords';
   }
+}
+
+/** The issue that refuses a password at `path`, with the rule clients translate. */
+export function passwordIssue(problem: PasswordProblem, path: string): ValidationIssue {
+  const params: IssueParams = problem === 'too-short' ? { minimum: MIN_PASSWORD_LENGTH } : {};
+  return { path, rule: problem, params, message: describePasswordProblem(problem) };
 }

@@ -74,6 +74,8 @@ function encodeCursor(id: number): string {
 function decodeCursor(cursor: string): number {
   const match = /^a:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match?.[1])
-    throw new ValidationError([{ path: 'cursor', message: 'is not a cursor from this API' }]);
+    throw new ValidationError([
+      { path: 'cursor', rule: 'invalid-cursor', message: 'is not a cursor from this API' },
+    ]);
   return Number(match[1]);
 }

@@ -21,10 +21,12 @@ beforeAll(async () => {
   });
   app.get('/async-boom', async () => {
     await Promise.resolve();
-    throw new UpstreamUnavailableError('bot-unreachable', 'bot 3 is not answering');
+    throw new UpstreamUnavailableError('supervisord-unavailable', 'supervisord is not answering');
   });
   app.get('/conflict', () => {
-    throw new ConflictError('bot-running', 'stop the bot first', { details: { botId: 3 } });
+    throw new ConflictError('last-admin', 'the last admin cannot be removed', {
+      details: { userId: 1 },
+    });
   });
   const sink = new Writable({
     write: (c: Buffer, _e, done) => void (lines.push(String(c)), done()),
@@ -55,7 +57,7 @@ describe('errorHandler', () => {
 
     expect(reply.status).toBe(503);
     expect(await reply.json()).toEqual({
-      error: { code: 'bot-unreachable', message: 'bot 3 is not answering' },
+      error: { code: 'supervisord-unavailable', message: 'supervisord is not answering' },
     });
   });
 
@@ -64,7 +66,11 @@ describe('errorHandler', () => {
 
     expect(reply.status).toBe(409);
     expect(await reply.json()).toEqual({
-      error: { code: 'bot-running', message: 'stop the bot first', details: { botId: 3 } },
+      error: {
+        code: 'last-admin',
+        message: 'the last admin cannot be removed',
+        details: { userId: 1 },
+      },
     });
   });
 });

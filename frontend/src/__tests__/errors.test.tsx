@@ -43,7 +43,7 @@ describe('error boundaries', () => {
     expect(screen.queryByText('This card could not be shown.')).toBeNull();
   });
 
-  test('when /api/system answers 500, then its card shows the server message translated around it', async () => {
+  test('when /api/system answers 500 internal-error, then its card says so in the panel’s words', async () => {
     api.answer('GET', '/api/system', {
       status: 500,
       body: { error: { code: 'internal-error', message: 'Internal error' } },
@@ -53,8 +53,20 @@ describe('error boundaries', () => {
     await screen.findByText('This card could not be shown.');
     const card = screen.getByRole('region', { name: 'System' });
     expect(within(card).getByRole('alert').textContent).toBe(
-      'Something went wrong: Internal error',
+      'Something went wrong on the server. The details are in the server log.',
     );
+  });
+
+  test('when /api/system answers a code the panel does not know, then its card shows the server message translated around it', async () => {
+    api.answer('GET', '/api/system', {
+      status: 502,
+      body: { error: { code: 'gateway-exploded', message: 'Bad gateway' } },
+    });
+    renderApp(api, '/');
+
+    await screen.findByText('This card could not be shown.');
+    const card = screen.getByRole('region', { name: 'System' });
+    expect(within(card).getByRole('alert').textContent).toBe('Something went wrong: Bad gateway');
   });
 
   test('when the session cannot be loaded, then a translated message offers a retry', async () => {

@@ -51,25 +51,34 @@ describe('setup', () => {
     expect(api.state.setupRequired).toBe(true);
   });
 
-  test('when the password is weak, then the server rule is shown', async () => {
+  test('when the password is weak, then the server rule is shown in the panel’s words', async () => {
     renderApp(api, '/');
     await screen.findByRole('heading', { level: 1, name: 'Set up Spotdesk' });
 
     fill({ token: api.state.setupToken, password: 'short', confirm: 'short' });
 
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'This password is too weak: Password must be at least 10 characters long.',
+      'This password is too weak. Use at least 10 characters.',
     );
   });
 
-  test('when the server rejects fields, then each issue shows beside its field', async () => {
+  test('when the server rejects a field by a rule the panel does not know, then its message shows beside the field', async () => {
     api.answer('POST', '/api/setup', {
       status: 400,
       body: {
         error: {
           code: 'validation-failed',
           message: 'Invalid request',
-          details: { issues: [{ path: 'username', message: 'Use letters, digits, dot or dash' }] },
+          details: {
+            issues: [
+              {
+                path: 'username',
+                rule: 'rule-of-a-newer-server',
+                params: {},
+                message: 'Use letters, digits, dot or dash',
+              },
+            ],
+          },
         },
       },
     });

@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 
-/** An issue the server found with one field of a request body (`validation-failed`). */
-export type FieldIssue = { path: string; message: string };
+/**
+ * An issue the server found with one field of a request (`validation-failed`, `weak-password`):
+ * `rule` and `params` say why in a form the panel translates; `message` is the server's English.
+ */
+export type FieldIssue = {
+  path: string;
+  rule: string | undefined;
+  params: Record<string, unknown>;
+  message: string;
+};
 
 /** A non-2xx answer (or no answer at all) from the orchestrator, built from its error body. */
 export class ApiError extends Error {
@@ -17,14 +25,25 @@ export class ApiError extends Error {
     this.details = details;
   }
 
-  /** Field issues of a `validation-failed` answer; empty for any other error. */
+  /** Field issues of the answer (`details.issues`); empty when it has none. */
   get fieldIssues(): FieldIssue[] {
     const issues = this.details?.['issues'];
     if (!Array.isArray(issues)) return [];
-    return issues.flatMap((issue: unknown) => {
+    return issues.flatMap((issue: unknown): FieldIssue[] => {
       if (typeof issue !== 'object' || issue === null) return [];
-      const { path, message } = issue as Record<string, unknown>;
-      return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+      const { path, rule, params, message } = issue as Record<string, unknown>;
+      if (typeof path !== 'string' || typeof message !== 'string') return [];
+      return [
+        {
+          path,
+          rule: typeof rule === 'string' ? rule : undefined,
+          params:
+            typeof params === 'object' && params !== null && !Array.isArray(params)
+              ? (params as Record<string, unknown>)
+              : {},
+          message,
+        },
+      ];
     });
   }
 }

@@ -1,11 +1,16 @@
+import type { Formatters } from '../i18n/formatters';
+import { translateIssue } from '../i18n/translate-issue';
 import { ApiError } from './api-client';
 
-/** The server's per-field messages of a `validation-failed` answer, keyed by the field's path. */
-export function serverFieldErrors(error: unknown): Record<string, string> {
+/**
+ * The per-field messages of a `validation-failed` answer in the chosen language, keyed by the
+ * field's path (the first issue of a field wins).
+ */
+export function serverFieldErrors(error: unknown, f: Formatters): Record<string, string> {
   if (!(error instanceof ApiError) || error.code !== 'validation-failed') return {};
   const byField: Record<string, string> = {};
   for (const issue of error.fieldIssues) {
-    byField[issue.path] ??= issue.message;
+    byField[issue.path] ??= translateIssue(issue, f);
   }
   return byField;
 }

@@ -1,3 +1,12 @@
+import { z } from 'zod';
+
+// The orchestrator's own validation, not a copy of it: its field schemas, zod-issue mapping,
+// password policy and error classes, so every refusal here has the exact shape and rules it sends.
+import type { AppError } from '../../../backend/src/domain/errors';
+import { ValidationError } from '../../../backend/src/domain/errors';
+import { issuesFromZod } from '../../../backend/src/http/middleware/zod-issues';
+import { passwordField, usernameField } from '../../../backend/src/http/routes/fields';
+import { assertStrongPassword } from '../../../backend/src/services/password-policy';
 import type { FakeState, FakeUser } from './fake-api-state';
 import { addUser, publicUser, rotateCsrf } from './fake-api-state';
 
@@ -20,18 +29,43 @@ function field(body: unknown, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Missing string fields → 400 `validation-failed` with one issue per field, as the backend does. */
-function requireFields(body: unknown, names: string[]): FakeResponse | null {
-  const issues = names
-    .filter((name) => !field(body, name))
-    .map((path) => ({ path, message: 'Required' }));
-  return issues.length ? fail(400, 'validation-failed', 'Invalid request', { issues }) : null;
+function failWith(error: AppError): FakeResponse {
+  return fail(error.httpStatus, error.code, error.message, error.details);
 }
 
-function weakPassword(password: string): FakeResponse | null {
-  return password.length < 10
-    ? fail(400, 'weak-password', 'Password must be at least 10 characters long.')
-    : null;
+// The request bodies of backend/src/http/routes/auth.ts and users.ts, from the same fields.
+const BODIES = {
+  setup: z.object({
+    setupToken: z.string().min(1).max(200),
+    username: usernameField,
+    password: passwordField,
+  }),
+  login: z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1024) }),
+  password: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: passwordField }),
+  addUser: z.object({
+    username: usernameField,
+    password: passwordField,
+    role: z.enum(['viewer', 'admin']).default('viewer'),
+  }),
+};
+
+/** 400 `validation-failed` as the backend's validate middleware answers it, or null when valid. */
+function invalidBody(schema: z.ZodType, body: unknown): FakeResponse | null {
+  const input = body ?? {};
+  const result = schema.safeParse(input);
+  if (result.success) return null;
+  return failWith(new ValidationError(issuesFromZod(result.error.issues, 'body', input)));
+}
+
+/** 400 `weak-password` from the backend's own policy, or null when the password is strong. */
+function weakPassword(password: string, username: string, path?: string): FakeResponse | null {
+  try {
+    assertStrongPassword(password, username, path);
+    return null;
+  } catch (error) {
+    if (error instanceof ValidationError) return failWith(error);
+    throw error;
+  }
 }
 
 function sessionUser(state: FakeState): FakeUser | undefined {
@@ -76,13 +110,13 @@ function publicRoutes(state: FakeState, req: FakeRequest): FakeResponse | null {
     return { status: state.ready.status === 'ready' ? 200 : 503, body: state.ready };
   }
   if (method === 'POST' && path === '/api/setup') {
-    if (!state.setupRequired) return fail(409, 'already-set-up', 'Already set up');
-    const invalid = requireFields(body, ['setupToken', 'username', 'password']);
+    const invalid = invalidBody(BODIES.setup, body);
     if (invalid) return invalid;
+    if (!state.setupRequired) return fail(409, 'already-set-up', 'Already set up');
     if (field(body, 'setupToken') !== state.setupToken) {
       return fail(403, 'invalid-setup-token', 'Invalid setup token');
     }
-    const weak = weakPassword(field(body, 'password') ?? '');
+    const weak = weakPassword(field(body, 'password') ?? '', field(body, 'username') ?? '');
     if (weak) return weak;
     const user = addUser(state, {
       username: field(body, 'username') ?? '',
@@ -94,6 +128,8 @@ function publicRoutes(state: FakeState, req: FakeRequest): FakeResponse | null {
     return { status: 201, body: { user: publicUser(user) } };
   }
   if (method === 'POST' && path === '/api/auth/login') {
+    const invalid = invalidBody(BODIES.login, body);
+    if (invalid) return invalid;
     if (state.loginThrottleSeconds > 0) {
       return fail(429, 'too-many-attempts', 'Too many attempts', {
         retryAfterSeconds: state.loginThrottleSeconds,
@@ -119,12 +155,12 @@ function userRoutes(state: FakeState, req: FakeRequest, user: FakeUser): FakeRes
   }
   if (method === 'POST' && path === '/api/users') {
     if (user.role !== 'admin') return fail(403, 'forbidden', 'Forbidden');
-    const invalid = requireFields(body, ['username', 'password']);
+    const invalid = invalidBody(BODIES.addUser, body);
     if (invalid) return invalid;
     if (state.users.some((u) => u.username === field(body, 'username'))) {
       return fail(409, 'username-taken', 'Username taken');
     }
-    const weak = weakPassword(field(body, 'password') ?? '');
+    const weak = weakPassword(field(body, 'password') ?? '', field(body, 'username') ?? '');
     if (weak) return weak;
     const created = addUser(state, {
       username: field(body, 'username') ?? '',
@@ -137,8 +173,14 @@ function userRoutes(state: FakeState, req: FakeRequest, user: FakeUser): FakeRes
   if (method === 'DELETE' && removal) {
     if (user.role !== 'admin') return fail(403, 'forbidden', 'Forbidden');
     const id = Number(removal[1]);
-    if (id === user.id) return fail(409, 'conflict', 'You cannot remove yourself');
-    if (!state.users.some((u) => u.id === id)) return fail(404, 'not-found', 'No such user');
+    const target = state.users.find((u) => u.id === id);
+    if (!target) return fail(404, 'user-not-found', `no user with id ${id}`);
+    if (id === user.id)
+      return fail(409, 'cannot-remove-self', 'you cannot remove your own account');
+    const admins = state.users.filter((u) => u.role === 'admin').length;
+    if (target.role === 'admin' && admins <= 1) {
+      return fail(409, 'last-admin', 'the last admin cannot be removed');
+    }
     state.users = state.users.filter((u) => u.id !== id);
     return { status: 204 };
   }
@@ -161,12 +203,12 @@ export function route(state: FakeState, req: FakeRequest): FakeResponse {
     return { status: 204 };
   }
   if (method === 'POST' && path === '/api/auth/password') {
-    const invalid = requireFields(body, ['currentPassword', 'newPassword']);
+    const invalid = invalidBody(BODIES.password, body);
     if (invalid) return invalid;
     if (field(body, 'currentPassword') !== user.password) {
       return fail(401, 'invalid-credentials', 'Current password is wrong');
     }
-    const weak = weakPassword(field(body, 'newPassword') ?? '');
+    const weak = weakPassword(field(body, 'newPassword') ?? '', user.username, 'newPassword');
     if (weak) return weak;
     user.password = field(body, 'newPassword') ?? '';
     rotateCsrf(state);

@@ -1,10 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 
+import type { ErrorCode } from '../../domain/error-codes.js';
 import { AppError, NotFoundError, TooManyRequestsError } from '../../domain/errors.js';
 import type { Logger } from '../../lib/logger.js';
 
 // body-parser marks its errors with `type`; these map to our codes instead of its HTML page.
-const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+const BODY_ERRORS: Record<string, { status: number; code: ErrorCode; message: string }> = {
   'entity.parse.failed': {
     status: 400,
     code: 'invalid-json',
@@ -62,8 +63,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
-    res.status(500).json({
-      error: { code: 'internal-error', message: 'something went wrong; see the server log' },
-    });
+    const code: ErrorCode = 'internal-error';
+    res.status(500).json({ error: { code, message: 'something went wrong; see the server log' } });
   };
 }

@@ -2,6 +2,9 @@ import type { RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 
 import { ValidationError } from '../../domain/errors.js';
+import type { ValidationIssue } from '../../domain/errors.js';
+
+import { issuesFromZod } from './zod-issues.js';
 
 interface Schemas {
   body?: z.ZodType;
@@ -20,23 +23,21 @@ export type Validator<S extends Schemas> = RequestHandler & {
 
 const STORE = Symbol('validated');
 
-/** Parses body, query and params with zod; a failure is a 400 naming every bad field. */
+/**
+ * Parses body, query and params with zod; a failure is a 400 `validation-failed` naming every bad
+ * field with its rule, params and English message.
+ */
 export function validate<S extends Schemas>(schemas: S): Validator<S> {
   const middleware: RequestHandler = (req, res, next) => {
     const parsed: Record<string, unknown> = {};
-    const issues: Array<{ path: string; message: string }> = [];
+    const issues: ValidationIssue[] = [];
     for (const part of ['params', 'query', 'body'] as const) {
       const schema = schemas[part];
       if (!schema) continue;
-      const result = schema.safeParse(req[part] ?? {});
+      const input: unknown = req[part] ?? {};
+      const result = schema.safeParse(input);
       if (result.success) parsed[part] = result.data;
-      else {
-        for (const issue of result.error.issues) {
-          // Field paths as forms know them (`username`, `limit`); the part name only for a bad whole.
-          const path = issue.path.length > 0 ? issue.path.map(String).join('.') : part;
-          issues.push({ path, message: issue.message });
-        }
-      }
+      else issues.push(...issuesFromZod(result.error.issues, part, input));
     }
     if (issues.length > 0) throw new ValidationError(issues);
     (res.locals as Record<symbol, unknown>)[STORE] = parsed;

@@ -4,6 +4,6 @@ import { Alert } from '../ui/alert';
 
 /** Any error (API, network, bug) as one translated sentence. */
 export function ErrorMessage({ error }: { error: unknown }) {
-  const { t, formatNumber } = useI18n();
-  return <Alert tone="error">{translateError(error, { t, formatNumber })}</Alert>;
+  const i18n = useI18n();
+  return <Alert tone="error">{translateError(error, i18n)}</Alert>;
 }

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/errors/error-message';
 import { Alert } from '../../../components/ui/alert';
 import { TextField } from '../../../components/ui/text-field';
-import { useT } from '../../../i18n/use-t';
+import { useI18n } from '../../../i18n/use-t';
 import { readForm, serverFieldErrors } from '../../../lib/form-errors';
 import { useChangePassword } from '../api/change-password';
 
@@ -13,10 +13,11 @@ type Field = (typeof FIELDS)[number];
 
 /** `username` fills a hidden field so password managers know which account changes. */
 export function ChangePasswordForm({ username }: { username: string }) {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const change = useChangePassword();
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverErrors = serverFieldErrors(change.error);
+  const serverErrors = serverFieldErrors(change.error, i18n);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 
 import { ErrorMessage } from '../../../components/errors/error-message';
 import { TextField } from '../../../components/ui/text-field';
-import { useT } from '../../../i18n/use-t';
+import { useI18n } from '../../../i18n/use-t';
 import { readForm, serverFieldErrors } from '../../../lib/form-errors';
 import { useLogin } from '../api/login';
 
@@ -11,10 +11,11 @@ const FIELDS = ['username', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function LoginForm() {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const login = useLogin();
   const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
-  const serverErrors = serverFieldErrors(login.error);
+  const serverErrors = serverFieldErrors(login.error, i18n);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

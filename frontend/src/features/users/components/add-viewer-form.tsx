@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { ErrorMessage } from '../../../components/errors/error-message';
 import { Alert } from '../../../components/ui/alert';
 import { TextField } from '../../../components/ui/text-field';
-import { useT } from '../../../i18n/use-t';
+import { useI18n } from '../../../i18n/use-t';
 import { readForm, serverFieldErrors } from '../../../lib/form-errors';
 import { useCreateUser } from '../api/create-user';
 
@@ -12,10 +12,11 @@ const FIELDS = ['username', 'password'] as const;
 type Field = (typeof FIELDS)[number];
 
 export function AddViewerForm() {
-  const t = useT();
+  const i18n = useI18n();
+  const { t } = i18n;
   const create = useCreateUser();
   const [clientErrors, setClientErrors] = useState<Partial<Record<Field, string>>>({});
-  const serverErrors = serverFieldErrors(create.error);
+  const serverErrors = serverFieldErrors(create.error, i18n);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,0 +1,87 @@
+// Every `error.code` and every issue `rule` the API can answer with. `AppError` accepts only these
+// codes and `ValidationIssue` only these rules, so a new one cannot reach a client unnoticed: the
+// panel's tests read these lists and fail until each has a message in every language.
+
+export const ERROR_CODES = [
+  // 400
+  'validation-failed',
+  'weak-password',
+  'invalid-json',
+  'request-aborted',
+  // 401
+  'unauthenticated',
+  'invalid-credentials',
+  // 403
+  'forbidden',
+  'csrf-failed',
+  'invalid-setup-token',
+  // 404
+  'not-found',
+  'user-not-found',
+  // 409
+  'already-set-up',
+  'username-taken',
+  'cannot-remove-self',
+  'last-admin',
+  // 413, 415
+  'payload-too-large',
+  'unsupported-encoding',
+  'unsupported-charset',
+  // 429
+  'too-many-attempts',
+  // 500
+  'internal-error',
+  'config-error',
+  // 502, 503: supervisord
+  'supervisord-rejected',
+  'supervisord-fault',
+  'supervisord-bad-response',
+  'supervisord-timeout',
+  'supervisord-unavailable',
+  // WebSocket `error` messages (http/ws/hub.ts)
+  'bad-frame',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Why one field failed (`details.issues[].rule`), each with the names of the params it always
+ * carries (`too-short` → `{ minimum: 3 }`). Counts and limits are numbers, dates ISO strings,
+ * `options` and `keys` string lists. `invalid-format` may add `prefix`, `suffix` or `includes`.
+ */
+export const ISSUE_RULES = {
+  // From zod's issue codes (http/middleware/zod-issues.ts).
+  required: [],
+  'invalid-type': ['expected'],
+  'too-short': ['minimum'],
+  'too-long': ['maximum'],
+  'wrong-length': ['length'],
+  'too-few': ['minimum'],
+  'too-many': ['maximum'],
+  'wrong-count': ['count'],
+  'too-small': ['minimum'],
+  'too-small-exclusive': ['minimum'],
+  'too-big': ['maximum'],
+  'too-big-exclusive': ['maximum'],
+  'too-early': ['earliest'],
+  'too-late': ['latest'],
+  'invalid-format': ['format'],
+  'not-multiple-of': ['divisor'],
+  'invalid-choice': ['options'],
+  'unknown-keys': ['keys'],
+  invalid: [],
+  // Named by our own checks (schemas and services).
+  'username-characters': [],
+  'invalid-cursor': [],
+  'same-as-username': [],
+  'too-common': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type IssueRule = keyof typeof ISSUE_RULES;
+
+/** JSON-safe values only: the panel interpolates them into its own sentences. */
+export type IssueParams = Record<string, string | number | string[]>;
+
+export function isIssueRule(value: unknown): value is IssueRule {
+  return typeof value === 'string' && Object.hasOwn(ISSUE_RULES, value);
+}
