@@ -49,15 +49,17 @@ export async function waitForStatus(url: string, status: number, timeoutMs: numb
 /**
  * @param stdout `pipe`: the tree's stdout is a real pipe, as under Docker or `npm start | tee`;
  *   `socket`: a socketpair, as under systemd's journal, which supervisord cannot reopen.
+ * @param appDir the application tree to run (the repository, or a staged /app copy).
  */
 export async function startProcessTree(
   env: Record<string, string> = {},
   stdout: 'pipe' | 'socket' = 'pipe',
+  appDir: string = repoRoot,
 ): Promise<ProcessTree> {
   const data = makeTempDir('spotdesk-e2e-');
   const port = await freePort();
   let output = '';
-  const entrypoint = join(repoRoot, 'entrypoint.sh');
+  const entrypoint = join(appDir, 'entrypoint.sh');
   // Node's stdio pipes are socketpairs; `> >(cat)` gives the entrypoint a real pipe, and `exec`
   // keeps supervisord as the child we signal.
   const args =
@@ -66,7 +68,7 @@ export async function startProcessTree(
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: data.path,
-      SPOTDESK_APP_DIR: repoRoot,
+      SPOTDESK_APP_DIR: appDir,
       SPOTDESK_DATA_DIR: join(data.path, 'data'),
       SPOTDESK_PORT: String(port),
       SPOTDESK_LOG_LEVEL: 'info',
