@@ -38,6 +38,23 @@ export const ERROR_CODES = [
   'supervisord-bad-response',
   'supervisord-timeout',
   'supervisord-unavailable',
+  // 502, 503: a bot's Freqtrade API (adapters/freqtrade)
+  'bot-unavailable',
+  'bot-timeout',
+  'bot-rejected',
+  'bot-auth-failed',
+  'bot-bad-response',
+  // 502, 503, 400: Binance (adapters/exchange)
+  'exchange-unavailable',
+  'exchange-timeout',
+  'exchange-rejected',
+  'exchange-bad-response',
+  'exchange-rate-limited',
+  'exchange-banned',
+  'exchange-key-invalid',
+  'exchange-key-can-withdraw',
+  'exchange-key-cannot-trade',
+  'exchange-key-cannot-read',
   // WebSocket `error` messages (http/ws/hub.ts)
   'bad-frame',
 ] as const;

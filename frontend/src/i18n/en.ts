@@ -61,6 +61,30 @@ export const en = {
   'error.supervisord-timeout':
     'The process supervisor (supervisord) did not answer in time. Please try again.',
   'error.supervisord-unavailable': 'The process supervisor (supervisord) cannot be reached.',
+  'error.bot-unavailable':
+    "The bot's Freqtrade process cannot be reached right now. It may be starting or restarting.",
+  'error.bot-timeout': "The bot's Freqtrade process did not answer in time. Please try again.",
+  'error.bot-rejected': 'Freqtrade refused the request: {message}',
+  'error.bot-auth-failed':
+    "The bot refused Spotdesk's credentials. Restart the bot so its configuration is written again.",
+  'error.bot-bad-response': 'The bot sent an answer Spotdesk does not understand: {message}',
+  'error.exchange-unavailable':
+    'Binance cannot be reached right now. Check the connection and try again.',
+  'error.exchange-timeout': 'Binance did not answer in time. Please try again.',
+  'error.exchange-rejected': 'Binance refused the request: {message}',
+  'error.exchange-bad-response': 'Binance sent an answer Spotdesk does not understand.',
+  'error.exchange-rate-limited':
+    "Binance's request limit for this IP is reached. Spotdesk waits and tries again in {seconds} seconds.",
+  'error.exchange-banned':
+    'Binance has banned this IP for too many requests until {until}. Spotdesk sends nothing until then.',
+  'error.exchange-key-invalid':
+    "Binance does not accept this API key and secret. Check both, and the key's IP restriction.",
+  'error.exchange-key-can-withdraw':
+    'This API key may withdraw funds. In Binance\'s API Management, turn off "Enable Withdrawals" for it, then save it again.',
+  'error.exchange-key-cannot-trade':
+    'This API key may not trade. In Binance\'s API Management, turn on "Enable Spot & Margin Trading" for it, then save it again.',
+  'error.exchange-key-cannot-read':
+    'This API key may not read the account. In Binance\'s API Management, turn on "Enable Reading" for it.',
   'error.bad-frame': 'The server did not understand a live-update message from the panel.',
   'error.unknown': 'Something went wrong: {message}',
 

@@ -69,6 +69,30 @@ export const ptBR: Messages = {
     'O supervisor de processos (supervisord) não respondeu a tempo. Tente de novo.',
   'error.supervisord-unavailable':
     'Não foi possível falar com o supervisor de processos (supervisord).',
+  'error.bot-unavailable':
+    'O processo Freqtrade do robô não está acessível agora. Ele pode estar iniciando ou reiniciando.',
+  'error.bot-timeout': 'O processo Freqtrade do robô não respondeu a tempo. Tente novamente.',
+  'error.bot-rejected': 'O Freqtrade recusou o pedido: {message}',
+  'error.bot-auth-failed':
+    'O robô recusou as credenciais do Spotdesk. Reinicie o robô para que a configuração seja gravada de novo.',
+  'error.bot-bad-response': 'O robô enviou uma resposta que o Spotdesk não entende: {message}',
+  'error.exchange-unavailable':
+    'A Binance não está acessível agora. Verifique a conexão e tente novamente.',
+  'error.exchange-timeout': 'A Binance não respondeu a tempo. Tente novamente.',
+  'error.exchange-rejected': 'A Binance recusou o pedido: {message}',
+  'error.exchange-bad-response': 'A Binance enviou uma resposta que o Spotdesk não entende.',
+  'error.exchange-rate-limited':
+    'O limite de requisições da Binance para este IP foi atingido. O Spotdesk aguarda e tenta de novo em {seconds} segundos.',
+  'error.exchange-banned':
+    'A Binance bloqueou este IP por excesso de requisições até {until}. O Spotdesk não envia nada até lá.',
+  'error.exchange-key-invalid':
+    'A Binance não aceita esta chave e este segredo de API. Confira os dois e a restrição de IP da chave.',
+  'error.exchange-key-can-withdraw':
+    'Esta chave de API pode sacar fundos. Na Gestão de API da Binance, desative "Enable Withdrawals" (permitir saques) e salve a chave de novo.',
+  'error.exchange-key-cannot-trade':
+    'Esta chave de API não pode negociar. Na Gestão de API da Binance, ative "Enable Spot & Margin Trading" (negociação à vista e margem) e salve a chave de novo.',
+  'error.exchange-key-cannot-read':
+    'Esta chave de API não pode ler a conta. Na Gestão de API da Binance, ative "Enable Reading" (leitura).',
   'error.bad-frame':
     'O servidor não entendeu uma mensagem de atualização em tempo real enviada pelo painel.',
   'error.unknown': 'Algo deu errado: {message}',

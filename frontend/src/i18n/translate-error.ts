@@ -28,8 +28,26 @@ const FIXED_CODES = [
   'supervisord-bad-response',
   'supervisord-timeout',
   'supervisord-unavailable',
+  'bot-unavailable',
+  'bot-timeout',
+  'bot-auth-failed',
+  'exchange-unavailable',
+  'exchange-timeout',
+  'exchange-bad-response',
+  'exchange-key-invalid',
+  'exchange-key-can-withdraw',
+  'exchange-key-cannot-trade',
+  'exchange-key-cannot-read',
   'bad-frame',
 ] as const;
+
+/** Codes that quote an upstream's own words (Freqtrade's or Binance's), `details.upstreamMessage`. */
+const QUOTING_CODES = ['bot-rejected', 'bot-bad-response', 'exchange-rejected'] as const;
+type QuotingCode = (typeof QUOTING_CODES)[number];
+
+function isQuotingCode(code: string): code is QuotingCode {
+  return (QUOTING_CODES as readonly string[]).includes(code);
+}
 type FixedCode = (typeof FIXED_CODES)[number];
 
 function isFixedCode(code: string): code is FixedCode {
@@ -47,7 +65,26 @@ export function translateError(error: unknown, f: Formatters): string {
     return t('error.unknown', { message: error instanceof Error ? error.message : String(error) });
   }
   if (isFixedCode(error.code)) return t(`error.${error.code}`);
+  if (isQuotingCode(error.code)) {
+    const upstream = error.details?.['upstreamMessage'];
+    return t(`error.${error.code}`, {
+      // Only the upstream's own words are quoted, never the orchestrator's English message.
+      message: typeof upstream === 'string' && upstream !== '' ? upstream : '—',
+    });
+  }
   switch (error.code) {
+    case 'exchange-rate-limited': {
+      const seconds = error.details?.['retryAfterSeconds'];
+      return t('error.exchange-rate-limited', {
+        seconds: typeof seconds === 'number' ? formatNumber(seconds) : '?',
+      });
+    }
+    case 'exchange-banned': {
+      const until = error.details?.['until'];
+      return t('error.exchange-banned', {
+        until: typeof until === 'string' ? f.formatDateTime(until) : '?',
+      });
+    }
     case NETWORK_ERROR_CODE:
       return t('error.network');
     case BAD_RESPONSE_CODE:
