@@ -1,6 +1,5 @@
 import { HttpError, RpcError } from '../errors.js';
 import { tradeJson } from './trade-json.js';
-import { cancelOrder } from './order-flow.js';
 import { CANCEL_REASON, cancelWithReason } from './order-cancel.js';
 import { exchangeErrorKind } from './exchange-client.js';
 
@@ -54,12 +53,14 @@ const unlocked = {
     const trade = bot.repo.getTrade(id);
     if (!trade) throw new RpcError('invalid argument');
     let count = 0;
-    // _rpc_delete: a cancel the exchange refuses is skipped (not counted), the trade goes anyway.
+    // _rpc_delete: exchange.cancel_order per open order; one the exchange refuses is not
+    // counted, the trade (and its orders) goes anyway.
     for (const o of trade.orders.filter((x) => x.ft_is_open === 1)) {
       try {
-        await cancelOrder(bot, o);
+        if (!bot.config.dry_run) await bot.exchange.cancelOrder(o.order_id, o.ft_pair);
         count += 1;
       } catch (err) {
+        if (exchangeErrorKind(err) === null) throw err;
         bot.log.warning(`Could not cancel order ${o.order_id}: ${err.message}`);
       }
     }

@@ -67,12 +67,13 @@ function orderJson(order, extras) {
 export function tradeJson(trade, { kind = 'trade', currentRate = null } = {}) {
   const isOpen = trade.is_open === 1;
   const rate = isOpen ? currentRate : trade.close_rate;
-  const p = isOpen
-    ? calcProfit(trade, rate ?? NaN)
-    : {
-        profit_abs: trade.close_profit_abs,
-        profit_ratio: trade.close_profit,
-      };
+  // _rpc_trade_status: an open trade without a filled entry shows 0 profit; with one, the
+  // profit at a rate that could not be fetched is NaN (null).
+  const unfilled = kind === 'open' && isOpen && trade.open_fill_date === null;
+  let p;
+  if (!isOpen) p = { profit_abs: trade.close_profit_abs, profit_ratio: trade.close_profit };
+  else if (unfilled) p = { profit_abs: 0, profit_ratio: 0 };
+  else p = calcProfit(trade, rate ?? NaN);
   const orders = trade.orders.filter((o) => (o.filled ?? 0) > 0 || o.ft_is_open === 1);
   const json = {
     trade_id: trade.id,
@@ -147,7 +148,7 @@ export function tradeJson(trade, { kind = 'trade', currentRate = null } = {}) {
     json.precision_mode_price = null;
     json.contract_size = 1;
   }
-  if (kind === 'open') Object.assign(json, openExtras(trade, currentRate, p));
+  if (kind === 'open') Object.assign(json, openExtras(trade, currentRate, unfilled ? {} : p));
   return json;
 }
 
@@ -162,8 +163,9 @@ function openExtras(trade, currentRate, p) {
     stoploss_entry_dist: entry ? round(entry.profit_abs, 8) : null,
     stoploss_entry_dist_ratio: entry ? round(entry.profit_ratio, 8) : null,
     current_rate: rate,
-    total_profit_abs: finite(p.profit_abs),
+    // 0.0 / None unless a profit could be computed.
+    total_profit_abs: finite(p.profit_abs) ?? 0,
     total_profit_fiat: null,
-    total_profit_ratio: finite(p.profit_ratio),
+    total_profit_ratio: finite(p.profit_ratio ?? null),
   };
 }
