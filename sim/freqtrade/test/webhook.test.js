@@ -3,7 +3,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pyFormat } from '../src/rpc/py-format.js';
 import { startFakeBinance } from './helpers/fake-binance.js';
-import { launch, sleep, waitFor } from './helpers/harness.js';
+import { connectWs, launch, sleep, waitFor } from './helpers/harness.js';
 
 let ex;
 let receiver;
@@ -79,7 +79,7 @@ describe('webhook (contract §8)', () => {
     });
   });
 
-  it('§3.2 "config reloaded" comes from the rebuilt bot (its webhook URL), which sends no "running"', async () => {
+  it('§3.2 "config reloaded" comes from the rebuilt bot: its webhook URL, its WS hub; no "running" after it', async () => {
     const base = `http://127.0.0.1:${receiver.address().port}/hooks`;
     const statusOf = (where) =>
       received.filter((r) => r.path === `/hooks/${where}`).map((r) => JSON.parse(r.body).status);
@@ -96,14 +96,31 @@ describe('webhook (contract §8)', () => {
       const cfg = JSON.parse(fs.readFileSync(bot.configPath, 'utf8'));
       cfg.webhook.url = `${base}/after`;
       fs.writeFileSync(bot.configPath, JSON.stringify(cfg));
+      // A slow market load keeps the rebuilt bot in its init with the API already up, so a
+      // client that reconnects at once is there when the message goes out.
+      ex.state.delays.set('/api/v3/exchangeInfo', 1500);
+      const before = await connectWs(bot.baseUrl, 'sim-ws-token');
       await bot.api.post('/reload_config');
+      await before.closed;
+      const ws = await waitFor(() => connectWs(bot.baseUrl, 'sim-ws-token').catch(() => null), {
+        interval: 20,
+      });
+      ws.send({ type: 'subscribe', data: ['status'] });
+      expect(await ws.next((m) => m.type === 'status')).toEqual({
+        type: 'status',
+        status: 'config reloaded',
+      });
+      ex.state.delays.clear();
       await waitFor(() => statusOf('after').length > 0);
       // Worker._worker skips the state announcement when the previous state was RELOAD_CONFIG.
       await sleep(1500);
       expect(statusOf('after')).toEqual(['config reloaded']);
       expect(statusOf('before')).toEqual(['running', 'reload_config']);
       expect((await bot.api.get('/show_config')).body.state).toBe('running');
+      expect(ws.messages.filter((m) => m.type === 'status')).toHaveLength(1);
+      ws.ws.close();
     } finally {
+      ex.state.delays.clear();
       await bot.close();
     }
     expect(statusOf('after')).toEqual(['config reloaded', 'process died']);

@@ -57,6 +57,7 @@ export async function startFakeBinance({
     candles: {},
     failing: new Set(),
     refuseCancel: false,
+    delays: new Map(),
   };
   const quote = (sym) => sym.replace(/USDT$/, '');
 
@@ -261,8 +262,14 @@ export async function startFakeBinance({
       )
         [status, out] = out;
       const text = JSON.stringify(out);
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(text);
+      // state.delays: path → ms before the answer is sent (a slow exchange).
+      setTimeout(
+        () => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(text);
+        },
+        state.delays.get(url.pathname) ?? 0,
+      );
     });
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
