@@ -47,4 +47,13 @@ else
 fi
 export SPOTDESK_ORCHESTRATOR_LOG SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES
 
+# The offline demo runs sim/exchange beside the bots (supervisord.conf reads these two).
+if [ "${SPOTDESK_SIMULATION:-0}" = "1" ]; then
+  SPOTDESK_SIM_EXCHANGE_AUTOSTART=true
+else
+  SPOTDESK_SIM_EXCHANGE_AUTOSTART=false
+fi
+SPOTDESK_SIM_EXCHANGE_PORT="${SPOTDESK_SIM_EXCHANGE_PORT:-18001}"
+export SPOTDESK_SIM_EXCHANGE_AUTOSTART SPOTDESK_SIM_EXCHANGE_PORT
+
 exec supervisord -n -c "$SPOTDESK_APP_DIR/supervisord.conf"

@@ -20,6 +20,9 @@ if [ -f .env ]; then
 fi
 
 export SPOTDESK_APP_DIR="$PWD"
+# No Freqtrade or Binance here by default: the native run is the offline demo unless told otherwise
+# (SPOTDESK_SIMULATION=0 with Freqtrade installed and SPOTDESK_FREQTRADE_CMD pointing at it).
+export SPOTDESK_SIMULATION="${SPOTDESK_SIMULATION:-1}"
 export SPOTDESK_DATA_DIR="${SPOTDESK_DATA_DIR:-$PWD/.data}"
 echo "spotdesk: starting; data in $SPOTDESK_DATA_DIR, panel on http://${SPOTDESK_HOST:-127.0.0.1}:${SPOTDESK_PORT:-8080}"
 exec ./entrypoint.sh

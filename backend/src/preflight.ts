@@ -2,7 +2,9 @@
 // environment, an unwritable data directory, a database from a newer Spotdesk, a lost secret key,
 // a taken port) ends here with one clear line and exit 1, instead of a supervisord restart loop.
 // It only reads: migrations and key generation stay with the orchestrator's own start.
+import { accessSync, constants } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 
 import { loadEnv } from './config/env.js';
 import { inspectDb } from './db/open-db.js';
@@ -36,8 +38,33 @@ function checkPortFree(host: string, port: number): Promise<void> {
   });
 }
 
+/** Whether `command` runs: an absolute or relative path that is executable, or a name on PATH. */
+function findCommand(command: string, searchPath = process.env.PATH ?? ''): string | null {
+  const candidates = command.includes('/')
+    ? [path.resolve(command)]
+    : searchPath
+        .split(':')
+        .filter(Boolean)
+        .map((dir) => path.join(dir, command));
+  for (const candidate of candidates) {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; try the next directory
+    }
+  }
+  return null;
+}
+
 function checkStoredState(): { host: string; port: number } {
   const env = loadEnv();
+  const freqtrade = env.freqtradeCommand[0]!;
+  if (!findCommand(freqtrade)) {
+    throw new Error(
+      `the Freqtrade command '${freqtrade}' was not found; install Freqtrade, point SPOTDESK_FREQTRADE_CMD at it, or set SPOTDESK_SIMULATION=1 for the offline demo`,
+    );
+  }
   const paths = ensureDataDir(env.dataDir);
   const db = inspectDb(paths.dbFile);
   if (db) {

@@ -29,15 +29,19 @@ function jsonForm(instruction: Instruction): string[] {
   return JSON.parse(instruction.getArgumentsContent() ?? '[]') as string[];
 }
 
-/** The image's ENV plus what entrypoint.sh exports for supervisord (the file-log case). */
+/** The image's ENV plus what entrypoint.sh exports for supervisord (file log, no demo). */
 function imageEnv(): Record<string, string> {
-  const env: Record<string, string> = {
+  const logs = {
     SPOTDESK_ORCHESTRATOR_LOG: '/data/logs/orchestrator.log',
     SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES: '20MB',
   };
+  const demo = { SPOTDESK_SIM_EXCHANGE_AUTOSTART: 'false', SPOTDESK_SIM_EXCHANGE_PORT: '18001' };
   const entrypoint = readFileSync(join(repoRoot, 'entrypoint.sh'), 'utf8');
-  const exported = /^export (SPOTDESK_ORCHESTRATOR_LOG .*)$/m.exec(entrypoint)?.[1]?.split(' ');
-  expect(exported).toEqual(Object.keys(env));
+  const exportLine = (first: string) =>
+    new RegExp(`^export (${first} .*)$`, 'm').exec(entrypoint)?.[1]?.split(' ');
+  expect(exportLine('SPOTDESK_ORCHESTRATOR_LOG')).toEqual(Object.keys(logs));
+  expect(exportLine('SPOTDESK_SIM_EXCHANGE_AUTOSTART')).toEqual(Object.keys(demo));
+  const env: Record<string, string> = { ...logs, ...demo };
   for (const i of runtime.filter((x) => x.getKeyword() === 'ENV')) {
     for (const pair of args(i)) {
       const [key, value] = pair.split('=');

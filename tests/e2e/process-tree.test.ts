@@ -23,7 +23,12 @@ import { makeTempDir, repoRoot } from '../helpers/repo.js';
 
 function runEntrypoint(env: Record<string, string>) {
   return spawnSync('bash', [join(repoRoot, 'entrypoint.sh')], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SPOTDESK_APP_DIR: repoRoot, ...env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      SPOTDESK_APP_DIR: repoRoot,
+      SPOTDESK_SIMULATION: '1',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -76,6 +81,25 @@ describe('process tree', () => {
       expect(result.stderr).toContain('SPOTDESK_PORT: must be a whole number');
       expect(result.stderr).toContain('SPOTDESK_TRUST_PROXY');
       expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(existsSync(join(data.path, 'run', 'supervisor.sock'))).toBe(false);
+    } finally {
+      data.remove();
+    }
+  });
+
+  it('when Freqtrade is not installed and the demo is off, then start-up says what to do', () => {
+    const data = makeTempDir('spotdesk-noft-');
+    try {
+      const result = runEntrypoint({
+        SPOTDESK_DATA_DIR: data.path,
+        SPOTDESK_SIMULATION: '0',
+        SPOTDESK_FREQTRADE_CMD: 'freqtrade-not-installed-here',
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        "spotdesk: the Freqtrade command 'freqtrade-not-installed-here' was not found; install Freqtrade, point SPOTDESK_FREQTRADE_CMD at it, or set SPOTDESK_SIMULATION=1 for the offline demo",
+      );
       expect(existsSync(join(data.path, 'run', 'supervisor.sock'))).toBe(false);
     } finally {
       data.remove();

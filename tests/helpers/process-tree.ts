@@ -72,6 +72,9 @@ export async function startProcessTree(
       SPOTDESK_DATA_DIR: join(data.path, 'data'),
       SPOTDESK_PORT: String(port),
       SPOTDESK_LOG_LEVEL: 'info',
+      // No Freqtrade here: the offline demo, with its sim/exchange on a port of its own.
+      SPOTDESK_SIMULATION: '1',
+      SPOTDESK_SIM_EXCHANGE_PORT: String(await freePort()),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,9 @@ import { ConfigError } from '../domain/errors.js';
 
 // ../../../frontend/dist from src/config/env.ts or dist/config/env.js is the repo's frontend/dist.
 const DEFAULT_FRONTEND_DIR = fileURLToPath(new URL('../../../frontend/dist', import.meta.url));
+// The installation: the repository natively, /app in the image (both hold backend/ beside strategies/).
+const DEFAULT_APP_DIR = fileURLToPath(new URL('../../..', import.meta.url));
+const REAL_BINANCE_URL = 'https://api.binance.com';
 
 export type TrustProxy = boolean | number | string[];
 
@@ -65,6 +68,47 @@ const intInRange = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().min(min).max(max));
 
+/** A command line as supervisord splits it (shlex): words, single or double quotes. */
+export function splitCommand(line: string): string[] | null {
+  const words: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g;
+  let rest = line.trim();
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    words.push(m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? m[3]!);
+  }
+  rest = rest.replace(re, '').trim();
+  return words.length > 0 && rest === '' ? words : null;
+}
+
+const commandSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const words = splitCommand(value);
+    if (!words) {
+      ctx.addIssue({ code: 'custom', message: 'must be a command, e.g. freqtrade or "node x.js"' });
+      return z.NEVER;
+    }
+    return words;
+  });
+
+const portRangeSchema = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const m = /^(\d+)-(\d+)$/.exec(value);
+    const first = Number(m?.[1]);
+    const last = Number(m?.[2]);
+    if (!m || first < 1024 || last > 65535 || last - first < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be FIRST-LAST within 1024-65535, e.g. 18100-18999',
+      });
+      return z.NEVER;
+    }
+    return { first, last };
+  });
+
 const envSchema = z.object({
   SPOTDESK_DATA_DIR: z.string().trim().min(1).default('/data'),
   SPOTDESK_HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -85,11 +129,21 @@ const envSchema = z.object({
   SPOTDESK_SESSION_ABSOLUTE_HOURS: intInRange(1, 24 * 365).default(24),
   SPOTDESK_SIMULATION: z.enum(['0', '1']).default('0'),
   SPOTDESK_LIVE_TRADING: z.enum(['disabled', 'enabled']).default('disabled'),
+  SPOTDESK_APP_DIR: z.string().trim().min(1).optional(),
+  SPOTDESK_FREQTRADE_CMD: commandSchema.optional(),
+  SPOTDESK_BINANCE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  SPOTDESK_SIM_EXCHANGE_PORT: intInRange(1024, 65535).default(18001),
+  SPOTDESK_BOT_PORTS: portRangeSchema.default({ first: 18100, last: 18999 }),
+  SPOTDESK_RECONCILE_SECONDS: intInRange(1, 300).default(5),
+  SPOTDESK_BOT_UNREACHABLE_SECONDS: intInRange(5, 3600).default(60),
 });
 
 // Set by entrypoint.sh and the image for the process tree, not by the user; accepted, not used here.
 const PROCESS_TREE_VARIABLES = [
-  'SPOTDESK_APP_DIR',
+  'SPOTDESK_SIM_EXCHANGE_AUTOSTART',
   'SPOTDESK_ORCHESTRATOR_LOG',
   'SPOTDESK_ORCHESTRATOR_LOG_MAXBYTES',
 ];
@@ -134,6 +188,15 @@ export interface Env {
   sessionAbsoluteMs: number;
   simulation: boolean;
   liveTradingEnabled: boolean;
+  appDir: string;
+  /** argv of the Freqtrade command; `trade …` is appended. */
+  freqtradeCommand: string[];
+  /** Binance REST base for the orchestrator and every bot (the sim in the offline demo). */
+  binanceUrl: string;
+  simExchangePort: number;
+  botPorts: { first: number; last: number };
+  reconcileMs: number;
+  botUnreachableMs: number;
 }
 
 /**
@@ -156,6 +219,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.SPOTDESK_DATA_DIR);
+  const simulation = e.SPOTDESK_SIMULATION === '1';
+  const appDir = path.resolve(e.SPOTDESK_APP_DIR ?? DEFAULT_APP_DIR);
   return Object.freeze({
     dataDir,
     host: e.SPOTDESK_HOST,
@@ -172,8 +237,22 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     frontendDir: path.resolve(e.SPOTDESK_FRONTEND_DIR),
     sessionIdleMs: e.SPOTDESK_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SPOTDESK_SESSION_ABSOLUTE_HOURS * 3_600_000,
-    simulation: e.SPOTDESK_SIMULATION === '1',
+    simulation,
     liveTradingEnabled: e.SPOTDESK_LIVE_TRADING === 'enabled',
+    appDir,
+    // The offline demo runs the simulators in their place, unless told otherwise explicitly.
+    freqtradeCommand:
+      e.SPOTDESK_FREQTRADE_CMD ??
+      (simulation
+        ? [process.execPath, path.join(appDir, 'sim', 'freqtrade', 'bin', 'freqtrade.js')]
+        : ['freqtrade']),
+    binanceUrl:
+      e.SPOTDESK_BINANCE_URL ??
+      (simulation ? `http://127.0.0.1:${e.SPOTDESK_SIM_EXCHANGE_PORT}` : REAL_BINANCE_URL),
+    simExchangePort: e.SPOTDESK_SIM_EXCHANGE_PORT,
+    botPorts: e.SPOTDESK_BOT_PORTS,
+    reconcileMs: e.SPOTDESK_RECONCILE_SECONDS * 1000,
+    botUnreachableMs: e.SPOTDESK_BOT_UNREACHABLE_SECONDS * 1000,
   });
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
   'users',
@@ -62,4 +62,72 @@ export const auditLog = sqliteTable(
 export const healthProbe = sqliteTable('health_probe', {
   id: integer('id').primaryKey(),
   checkedAt: integer('checked_at').notNull(),
+});
+
+// Logical bots (domain/bot.ts). A deleted bot keeps its row (`deleted_at`) so its mirrored
+// trades and audit rows still name it; names are unique among the bots that are not deleted.
+export const bots = sqliteTable(
+  'bots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    mode: text('mode', { enum: ['SIMULATED', 'REAL_MARKET_SPOT'] }).notNull(),
+    strategy: text('strategy').notNull(),
+    strategyParams: text('strategy_params').notNull(),
+    timeframe: text('timeframe').notNull(),
+    pairs: text('pairs').notNull(),
+    stakeAmount: real('stake_amount').notNull(),
+    maxOpenTrades: integer('max_open_trades').notNull(),
+    maxExposure: real('max_exposure').notNull(),
+    stoploss: real('stoploss'),
+    minimalRoi: text('minimal_roi'),
+    dailyLossLimit: real('daily_loss_limit'),
+    desiredState: text('desired_state', {
+      enum: ['CREATED', 'RUNNING', 'PAUSED', 'STOPPED'],
+    }).notNull(),
+    state: text('state', { enum: ['CREATED', 'RUNNING', 'PAUSED', 'STOPPED', 'ERROR'] }).notNull(),
+    stateReason: text('state_reason'),
+    errorReason: text('error_reason'),
+    stateSince: integer('state_since').notNull(),
+    apiPort: integer('api_port').notNull(),
+    configVersion: integer('config_version').notNull(),
+    pendingRestart: integer('pending_restart', { mode: 'boolean' }).notNull(),
+    lossLimitTrippedAt: integer('loss_limit_tripped_at'),
+    lossLimitTripReason: text('loss_limit_trip_reason'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('bots_name_lower_live_unique')
+      .on(sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} IS NULL`),
+    uniqueIndex('bots_api_port_live_unique')
+      .on(t.apiPort)
+      .where(sql`${t.deletedAt} IS NULL`),
+  ],
+);
+
+// Every generated config of every bot, redacted, so a change can be shown as a diff.
+export const botConfigVersions = sqliteTable(
+  'bot_config_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    botId: integer('bot_id')
+      .notNull()
+      .references(() => bots.id),
+    version: integer('version').notNull(),
+    createdAt: integer('created_at').notNull(),
+    reason: text('reason').notNull(),
+    config: text('config').notNull(),
+  },
+  (t) => [uniqueIndex('bot_config_versions_bot_version').on(t.botId, t.version)],
+);
+
+// Installation-wide settings (the Live master switch, blocked pairs, the exchange key's check).
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
 });

@@ -55,6 +55,17 @@ export const ERROR_CODES = [
   'exchange-key-can-withdraw',
   'exchange-key-cannot-trade',
   'exchange-key-cannot-read',
+  // Bots (services/bot-service.ts)
+  'bot-not-found',
+  'bot-transition-refused',
+  'bot-has-open-trades',
+  'bot-ports-exhausted',
+  'loss-limit-tripped',
+  'live-trading-disabled',
+  'live-switch-off',
+  'exchange-key-missing',
+  'reauth-failed',
+  'confirmation-mismatch',
   // WebSocket `error` messages (http/ws/hub.ts)
   'bad-frame',
 ] as const;
@@ -92,6 +103,19 @@ export const ISSUE_RULES = {
   'invalid-cursor': [],
   'same-as-username': [],
   'too-common': [],
+  // Bots (domain/bot-rules.ts).
+  'no-control-characters': [],
+  'name-taken': [],
+  'pair-format': [],
+  'pair-duplicate': [],
+  'pair-quote-mismatch': ['quote'],
+  'pair-unknown': [],
+  'pair-inactive': [],
+  'pair-live-conflict': ['bot'],
+  'stake-below-minimum': ['minimum', 'pair'],
+  'exposure-too-small': ['minimum'],
+  'strategy-unknown': [],
+  'required-for-live': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IssueRule = keyof typeof ISSUE_RULES;

@@ -85,8 +85,42 @@ export const en = {
     'This API key may not trade. In Binance\'s API Management, turn on "Enable Spot & Margin Trading" for it, then save it again.',
   'error.exchange-key-cannot-read':
     'This API key may not read the account. In Binance\'s API Management, turn on "Enable Reading" for it.',
+  'error.bot-not-found': 'This bot does not exist (it may have been deleted).',
+  'error.bot-transition-refused': 'This bot cannot {action} while it is {state}.',
+  'error.bot-has-open-trades':
+    'This bot holds {count} open trade(s). Choose whether to close them first or to leave them open.',
+  'error.bot-ports-exhausted':
+    "No free port is left for another bot's API. Delete a bot or widen SPOTDESK_BOT_PORTS.",
+  'error.loss-limit-tripped':
+    'This bot hit its daily loss limit and stays paused until someone re-arms it with a reason.',
+  'error.live-trading-disabled':
+    'Live trading is switched off for this installation. Set SPOTDESK_LIVE_TRADING=enabled in the environment (.env) and restart Spotdesk, then turn on the Live switch in Settings.',
+  'error.live-switch-off': 'The Live switch in Settings is off. An admin must turn it on first.',
+  'error.exchange-key-missing': 'No valid Binance API key is saved. Add one in Settings first.',
+  'error.reauth-failed': 'The password is not correct. Live steps need your current password.',
+  'error.confirmation-mismatch': "Type the bot's name exactly to confirm.",
   'error.bad-frame': 'The server did not understand a live-update message from the panel.',
   'error.unknown': 'Something went wrong: {message}',
+
+  'bot.state.CREATED': 'Created',
+  'bot.state.RUNNING': 'Running',
+  'bot.state.PAUSED': 'Paused',
+  'bot.state.STOPPED': 'Stopped',
+  'bot.state.ERROR': 'Error',
+  'bot.stateInSentence.CREATED': 'newly created',
+  'bot.stateInSentence.RUNNING': 'running',
+  'bot.stateInSentence.PAUSED': 'paused',
+  'bot.stateInSentence.STOPPED': 'stopped',
+  'bot.stateInSentence.ERROR': 'in error',
+  'bot.action.start': 'start',
+  'bot.action.pause': 'pause',
+  'bot.action.resume': 'resume',
+  'bot.action.stop': 'stop',
+  'bot.action.restart': 'restart',
+  'bot.action.retry': 'retry',
+  'bot.action.delete': 'be deleted',
+  'bot.action.edit': 'be edited',
+  'bot.action.mode': 'change mode',
 
   'rule.required': 'This field is required.',
   'rule.invalid-type': 'This value has the wrong type.',
@@ -135,6 +169,21 @@ export const en = {
   'rule.username-characters': 'Use only letters, digits, dots, dashes and underscores.',
   'rule.invalid-cursor': 'This page link is not valid. Start again from the first page.',
   'rule.same-as-username': 'It must not be the same as the username.',
+  'rule.no-control-characters': 'Must not contain line breaks, tabs or other control characters.',
+  'rule.name-taken': 'Another bot already has this name.',
+  'rule.pair-format': 'Write it as BASE/QUOTE in capitals, for example BTC/USDT.',
+  'rule.pair-duplicate': 'This pair is listed twice.',
+  'rule.pair-quote-mismatch': 'Must be quoted in {quote}, the stake currency of the first pair.',
+  'rule.pair-unknown': 'Binance has no spot market with this name.',
+  'rule.pair-inactive': 'This market is not trading on Binance right now.',
+  'rule.pair-live-conflict':
+    'The Live bot “{bot}” already trades this pair; two Live bots may not share a pair.',
+  'rule.stake-below-minimum':
+    'Must be at least {minimum}, the smallest order Binance accepts on {pair}.',
+  'rule.exposure-too-small': 'Must be at least {minimum} (stake per trade × max open trades).',
+  'rule.strategy-unknown':
+    'No strategy of this name is in the bundled strategies or in your strategies folder.',
+  'rule.required-for-live': 'A Live bot needs this.',
   'rule.too-common': 'It is on lists of common passwords; choose another.',
 
   'boundary.title': 'Something went wrong',

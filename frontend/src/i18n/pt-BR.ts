@@ -93,9 +93,45 @@ export const ptBR: Messages = {
     'Esta chave de API não pode negociar. Na Gestão de API da Binance, ative "Enable Spot & Margin Trading" (negociação à vista e margem) e salve a chave de novo.',
   'error.exchange-key-cannot-read':
     'Esta chave de API não pode ler a conta. Na Gestão de API da Binance, ative "Enable Reading" (leitura).',
+  'error.bot-not-found': 'Este robô não existe (talvez tenha sido excluído).',
+  'error.bot-transition-refused': 'Este robô não pode {action} enquanto está {state}.',
+  'error.bot-has-open-trades':
+    'Este robô tem {count} operação(ões) aberta(s). Escolha entre fechá-las antes ou deixá-las abertas.',
+  'error.bot-ports-exhausted':
+    'Não há porta livre para a API de mais um robô. Exclua um robô ou amplie SPOTDESK_BOT_PORTS.',
+  'error.loss-limit-tripped':
+    'Este robô atingiu o limite de perda diária e fica pausado até alguém rearmá-lo informando um motivo.',
+  'error.live-trading-disabled':
+    'A negociação Real está desligada nesta instalação. Defina SPOTDESK_LIVE_TRADING=enabled no ambiente (.env), reinicie o Spotdesk e ligue a chave Real em Configurações.',
+  'error.live-switch-off':
+    'A chave Real em Configurações está desligada. Um administrador precisa ligá-la antes.',
+  'error.exchange-key-missing':
+    'Nenhuma chave de API válida da Binance está salva. Adicione uma em Configurações antes.',
+  'error.reauth-failed': 'A senha não está correta. Etapas Reais exigem sua senha atual.',
+  'error.confirmation-mismatch': 'Digite o nome do robô exatamente para confirmar.',
   'error.bad-frame':
     'O servidor não entendeu uma mensagem de atualização em tempo real enviada pelo painel.',
   'error.unknown': 'Algo deu errado: {message}',
+
+  'bot.state.CREATED': 'Criado',
+  'bot.state.RUNNING': 'Em execução',
+  'bot.state.PAUSED': 'Pausado',
+  'bot.state.STOPPED': 'Parado',
+  'bot.state.ERROR': 'Erro',
+  'bot.stateInSentence.CREATED': 'recém-criado',
+  'bot.stateInSentence.RUNNING': 'em execução',
+  'bot.stateInSentence.PAUSED': 'pausado',
+  'bot.stateInSentence.STOPPED': 'parado',
+  'bot.stateInSentence.ERROR': 'com erro',
+  'bot.action.start': 'iniciar',
+  'bot.action.pause': 'pausar',
+  'bot.action.resume': 'retomar',
+  'bot.action.stop': 'parar',
+  'bot.action.restart': 'reiniciar',
+  'bot.action.retry': 'tentar de novo',
+  'bot.action.delete': 'ser excluído',
+  'bot.action.edit': 'ser editado',
+  'bot.action.mode': 'mudar de modo',
 
   'rule.required': 'Este campo é obrigatório.',
   'rule.invalid-type': 'Este valor é do tipo errado.',
@@ -144,6 +180,23 @@ export const ptBR: Messages = {
   'rule.username-characters': 'Use apenas letras, números, ponto, hífen e sublinhado.',
   'rule.invalid-cursor': 'Este link de página não é válido. Comece de novo pela primeira página.',
   'rule.same-as-username': 'Ela não pode ser igual ao nome de usuário.',
+  'rule.no-control-characters':
+    'Não pode conter quebras de linha, tabulações ou outros caracteres de controle.',
+  'rule.name-taken': 'Já existe um robô com este nome.',
+  'rule.pair-format': 'Escreva como BASE/COTAÇÃO em maiúsculas, por exemplo BTC/USDT.',
+  'rule.pair-duplicate': 'Este par aparece duas vezes.',
+  'rule.pair-quote-mismatch': 'Precisa ser cotado em {quote}, a moeda de aposta do primeiro par.',
+  'rule.pair-unknown': 'A Binance não tem mercado à vista com este nome.',
+  'rule.pair-inactive': 'Este mercado não está negociando na Binance agora.',
+  'rule.pair-live-conflict':
+    'O robô Real “{bot}” já opera este par; dois robôs Reais não podem dividir um par.',
+  'rule.stake-below-minimum':
+    'Precisa ser pelo menos {minimum}, a menor ordem que a Binance aceita em {pair}.',
+  'rule.exposure-too-small':
+    'Precisa ser pelo menos {minimum} (valor por operação × máximo de operações abertas).',
+  'rule.strategy-unknown':
+    'Não há estratégia com este nome entre as incluídas nem na sua pasta de estratégias.',
+  'rule.required-for-live': 'Um robô Real precisa deste campo.',
   'rule.too-common': 'Ela aparece em listas de senhas comuns; escolha outra.',
 
   'boundary.title': 'Algo deu errado',

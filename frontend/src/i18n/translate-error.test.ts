@@ -28,6 +28,9 @@ const SAMPLE_PARAMS: Record<string, unknown> = {
   divisor: 5,
   options: ['viewer', 'admin'],
   keys: ['extra'],
+  quote: 'USDT',
+  bot: 'Night owl',
+  pair: 'BTC/USDT',
 };
 
 function issue(rule: string | undefined, params: Record<string, unknown> = {}): FieldIssue {
@@ -43,6 +46,10 @@ function sampleIssue(rule: keyof typeof ISSUE_RULES): FieldIssue {
 function apiError(code: string): ApiError {
   const details: Record<string, Record<string, unknown>> = {
     'too-many-attempts': { retryAfterSeconds: 5 },
+    'bot-transition-refused': { state: 'PAUSED', action: 'delete' },
+    'bot-has-open-trades': { count: 2 },
+    'exchange-rate-limited': { retryAfterSeconds: 30 },
+    'exchange-banned': { until: '2026-01-05T10:00:00.000Z' },
     'weak-password': { issues: [sampleIssue('too-short')] },
     'validation-failed': { issues: [sampleIssue('too-short')] },
   };

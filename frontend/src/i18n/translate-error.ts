@@ -38,8 +38,33 @@ const FIXED_CODES = [
   'exchange-key-can-withdraw',
   'exchange-key-cannot-trade',
   'exchange-key-cannot-read',
+  'bot-not-found',
+  'bot-ports-exhausted',
+  'loss-limit-tripped',
+  'live-trading-disabled',
+  'live-switch-off',
+  'exchange-key-missing',
+  'reauth-failed',
+  'confirmation-mismatch',
   'bad-frame',
 ] as const;
+
+const BOT_STATES = ['CREATED', 'RUNNING', 'PAUSED', 'STOPPED', 'ERROR'] as const;
+const BOT_ACTIONS = [
+  'start',
+  'pause',
+  'resume',
+  'stop',
+  'restart',
+  'retry',
+  'delete',
+  'edit',
+  'mode',
+] as const;
+
+function oneOf<T extends string>(list: readonly T[], value: unknown): T | undefined {
+  return list.find((item) => item === value);
+}
 
 /** Codes that quote an upstream's own words (Freqtrade's or Binance's), `details.upstreamMessage`. */
 const QUOTING_CODES = ['bot-rejected', 'bot-bad-response', 'exchange-rejected'] as const;
@@ -73,6 +98,21 @@ export function translateError(error: unknown, f: Formatters): string {
     });
   }
   switch (error.code) {
+    case 'bot-transition-refused': {
+      const state = oneOf(BOT_STATES, error.details?.['state']);
+      const action = oneOf(BOT_ACTIONS, error.details?.['action']);
+      if (!state || !action) return t('error.unknown', { message: error.message });
+      return t('error.bot-transition-refused', {
+        action: t(`bot.action.${action}`),
+        state: t(`bot.stateInSentence.${state}`),
+      });
+    }
+    case 'bot-has-open-trades': {
+      const count = error.details?.['count'];
+      return t('error.bot-has-open-trades', {
+        count: typeof count === 'number' ? formatNumber(count) : '?',
+      });
+    }
     case 'exchange-rate-limited': {
       const seconds = error.details?.['retryAfterSeconds'];
       return t('error.exchange-rate-limited', {

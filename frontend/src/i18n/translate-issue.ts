@@ -27,6 +27,13 @@ function numeric(name: string, key: MessageKey): RuleText {
   };
 }
 
+function quoted(name: string, key: MessageKey): RuleText {
+  return (params, { t }) => {
+    const value = params[name];
+    return typeof value === 'string' ? t(key, { [name]: value }) : null;
+  };
+}
+
 function dated(name: string, key: MessageKey): RuleText {
   return (params, { t, formatDateTime }) => {
     const value = params[name];
@@ -122,6 +129,22 @@ const RULES: Record<string, RuleText> = {
   'invalid-cursor': plain('rule.invalid-cursor'),
   'same-as-username': plain('rule.same-as-username'),
   'too-common': plain('rule.too-common'),
+  'no-control-characters': plain('rule.no-control-characters'),
+  'name-taken': plain('rule.name-taken'),
+  'pair-format': plain('rule.pair-format'),
+  'pair-duplicate': plain('rule.pair-duplicate'),
+  'pair-quote-mismatch': quoted('quote', 'rule.pair-quote-mismatch'),
+  'pair-unknown': plain('rule.pair-unknown'),
+  'pair-inactive': plain('rule.pair-inactive'),
+  'pair-live-conflict': quoted('bot', 'rule.pair-live-conflict'),
+  'stake-below-minimum': (params, { t, formatNumber }) => {
+    const { minimum, pair } = params;
+    if (typeof minimum !== 'number' || typeof pair !== 'string') return null;
+    return t('rule.stake-below-minimum', { minimum: formatNumber(minimum), pair });
+  },
+  'exposure-too-small': numeric('minimum', 'rule.exposure-too-small'),
+  'strategy-unknown': plain('rule.strategy-unknown'),
+  'required-for-live': plain('rule.required-for-live'),
 };
 
 /**

@@ -3,7 +3,12 @@ import { z } from 'zod';
 
 import { UpstreamRejectedError, UpstreamUnavailableError } from '../../domain/errors.js';
 
-import { processInfoSchema, reloadConfigSchema, stateSchema } from './schemas.js';
+import {
+  processInfoSchema,
+  reloadConfigSchema,
+  stateSchema,
+  type SupervisorProcessInfo,
+} from './schemas.js';
 import { XmlRpcFault, parseResponse, serializeCall, type XmlRpcValue } from './xml-rpc.js';
 
 export interface SupervisorState {
@@ -36,6 +41,11 @@ export interface SupervisordClient {
   stopProcess(name: string, wait?: boolean): Promise<boolean>;
   reloadConfig(): Promise<ConfigChanges>;
   addProcessGroup(name: string): Promise<boolean>;
+  removeProcessGroup(name: string): Promise<boolean>;
+  /** One program's info, or null when supervisord does not know it (BAD_NAME). */
+  getProcessInfo(name: string): Promise<ProcessInfo | null>;
+  /** The tail of a program's stdout log (`readProcessStdoutLog`), at most `length` bytes. */
+  tailLog(name: string, length: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -123,17 +133,27 @@ export function createSupervisordClient(options: {
     },
     async getAllProcessInfo() {
       const list = await typed(processInfoSchema.array(), 'supervisor.getAllProcessInfo');
-      return list.map((p) => ({
-        name: p.name,
-        group: p.group,
-        state: p.statename,
-        pid: p.pid,
-        description: p.description,
-        exitStatus: p.exitstatus,
-        spawnError: p.spawnerr,
-        startedAt: p.start > 0 ? new Date(p.start * 1000) : null,
-      }));
+      return list.map(toProcessInfo);
     },
+    async getProcessInfo(name) {
+      try {
+        return toProcessInfo(
+          await typed(processInfoSchema, 'supervisor.getProcessInfo', [`${name}:${name}`]),
+        );
+      } catch (error) {
+        if (isFault(error, BAD_NAME)) return null;
+        throw error;
+      }
+    },
+    async tailLog(name, length) {
+      const [text] = await typed(
+        z.tuple([z.string(), z.number(), z.boolean()]),
+        'supervisor.tailProcessStdoutLog',
+        [`${name}:${name}`, 0, length],
+      );
+      return text;
+    },
+    removeProcessGroup: (name) => typed(z.boolean(), 'supervisor.removeProcessGroup', [name]),
     startProcess: (name, wait = true) =>
       typed(z.boolean(), 'supervisor.startProcess', [name, wait], processTimeoutMs),
     stopProcess: (name, wait = true) =>
@@ -147,6 +167,34 @@ export function createSupervisordClient(options: {
       return { added, changed, removed };
     },
     close: () => agent.close(),
+  };
+}
+
+// supervisord's fault codes (supervisor/xmlrpc.py Faults).
+export const BAD_NAME = 10;
+export const ALREADY_STARTED = 60;
+export const NOT_RUNNING = 70;
+export const ALREADY_ADDED = 90;
+export const STILL_RUNNING = 91;
+
+export function isFault(error: unknown, code: number): boolean {
+  return (
+    error instanceof UpstreamRejectedError &&
+    error.code === 'supervisord-fault' &&
+    error.details?.faultCode === code
+  );
+}
+
+function toProcessInfo(p: SupervisorProcessInfo): ProcessInfo {
+  return {
+    name: p.name,
+    group: p.group,
+    state: p.statename,
+    pid: p.pid,
+    description: p.description,
+    exitStatus: p.exitstatus,
+    spawnError: p.spawnerr,
+    startedAt: p.start > 0 ? new Date(p.start * 1000) : null,
   };
 }
 

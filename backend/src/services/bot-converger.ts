@@ -1,0 +1,299 @@
+// Brings one bot's process and Freqtrade state to its desired state, and reads back what it is.
+// Called under the bot's lock (by requests and by the reconciler). A running bot is never
+// restarted to converge unless the caller asked for a restart or a Live bot must be resumed.
+import path from 'node:path';
+
+import { countOpenTrades } from '../adapters/freqtrade-db/open-trades.js';
+import type { BotFiles } from '../adapters/bot-files/files.js';
+import {
+  isLive,
+  runsProcess,
+  tradeDbFile,
+  type Bot,
+  type BotId,
+  type BotState,
+  type ErrorReason,
+} from '../domain/bot.js';
+import type { BotRepo } from '../db/repos/bot-repo.js';
+import type { Logger } from '../lib/logger.js';
+
+import { isAlive, type BotProcess } from './bot-process.js';
+import type { BotWorkspace } from './bot-workspace.js';
+import type { SettingsService } from './settings-service.js';
+
+/** What the converger needs from a bot's Freqtrade API (adapters/freqtrade behind it). */
+export interface BotApi {
+  showConfig(): Promise<{ state: string; maxOpenTrades: number; processThrottleSecs: number }>;
+  health(): Promise<{ lastProcessAt: Date | null }>;
+  openTrades(): Promise<Array<{ profitAbs: number | null }>>;
+  profitAll(): Promise<{ closedProfitAbs: number; allProfitAbs: number }>;
+  realisedToday(): Promise<number>;
+  pause(): Promise<void>;
+  start(): Promise<void>;
+  reloadConfig(): Promise<void>;
+  forceExitAll(): Promise<void>;
+}
+
+export interface BotRuntime {
+  openTrades: number | null;
+  profitAbs: number | null;
+  realisedToday: number | null;
+  at: number;
+}
+
+interface Observation {
+  state: BotState;
+  reason: string | null;
+  errorReason: ErrorReason | null;
+}
+
+const CLOSE_ALL_TIMEOUT_MS = 60_000;
+
+export function createBotConverger(deps: {
+  repo: BotRepo;
+  files: BotFiles;
+  workspace: BotWorkspace;
+  process: BotProcess;
+  api: (bot: Bot) => BotApi;
+  settings: SettingsService;
+  logger: Logger;
+  now: () => number;
+  unreachableMs: number;
+  /** Called whenever a bot's observed state or figures change. */
+  publish: (id: BotId) => void;
+  sleep?: (ms: number) => Promise<void>;
+}) {
+  const { repo, process: proc, now, logger } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const lastApiOk = new Map<BotId, number>();
+  const runtime = new Map<BotId, BotRuntime>();
+
+  function liveGateOpen(bot: Bot): boolean {
+    if (!isLive(bot)) return true;
+    const gate = deps.settings.liveGate();
+    return gate.environment && gate.masterSwitch && gate.key !== null;
+  }
+
+  function storedOpenTrades(bot: Bot): number {
+    return countOpenTrades(path.join(deps.files.paths(bot.id).dir, tradeDbFile(bot.mode)));
+  }
+
+  /** Freqtrade's own state follows the desired one: paused opens nothing, running trades. */
+  async function applyApiState(bot: Bot): Promise<void> {
+    const api = deps.api(bot);
+    const config = await api.showConfig();
+    const paused = config.state === 'paused' || config.maxOpenTrades === 0;
+    if (bot.desiredState === 'PAUSED' && !paused) {
+      await api.pause();
+      return;
+    }
+    if (bot.desiredState !== 'RUNNING') return;
+    if (config.state === 'stopped' || config.state === 'paused') {
+      await api.start();
+    } else if (config.maxOpenTrades === 0 && bot.maxOpenTrades !== 0) {
+      // API 2.40 undoes /stopentry only by re-reading the config. A Live bot reads its config
+      // from stdin, which a reload cannot re-read: it is restarted instead.
+      if (isLive(bot)) {
+        await proc.stop(bot.id, true);
+        await proc.start(bot.id);
+      } else {
+        await api.reloadConfig();
+      }
+    }
+  }
+
+  async function observe(bot: Bot): Promise<Observation> {
+    const info = await proc.info(bot.id);
+    if (!runsProcess(bot.desiredState)) {
+      if (isAlive(info)) return { state: bot.state, reason: 'stopping', errorReason: null };
+      return {
+        state: bot.desiredState === 'CREATED' ? 'CREATED' : 'STOPPED',
+        reason: null,
+        errorReason: null,
+      };
+    }
+    if (!liveGateOpen(bot)) {
+      return {
+        state: 'ERROR',
+        reason: 'the Live gate is closed (environment, Live switch or exchange key)',
+        errorReason: 'live-gate-closed',
+      };
+    }
+    if (info?.state === 'FATAL') {
+      const tail = await proc.tailLog(bot.id, 600).catch(() => '');
+      const last = tail.trim().split('\n').slice(-2).join(' | ');
+      return {
+        state: 'ERROR',
+        reason: `the process kept exiting right after starting (${info.spawnError || `exit status ${info.exitStatus}`})${last ? `: ${last}` : ''}`,
+        errorReason: 'crash-looping',
+      };
+    }
+    if (info?.state === 'BACKOFF') {
+      return {
+        state: bot.state,
+        reason: `restarting after it exited (status ${info.exitStatus})`,
+        errorReason: null,
+      };
+    }
+    if (!info || info.state !== 'RUNNING') {
+      return {
+        state: bot.state === 'ERROR' ? 'STOPPED' : bot.state,
+        reason: 'starting',
+        errorReason: null,
+      };
+    }
+    return observeApi(bot, info.startedAt?.getTime() ?? now());
+  }
+
+  async function observeApi(bot: Bot, startedAt: number): Promise<Observation> {
+    const api = deps.api(bot);
+    try {
+      const [config, health, open] = await Promise.all([
+        api.showConfig(),
+        api.health(),
+        api.openTrades(),
+      ]);
+      lastApiOk.set(bot.id, now());
+      const previous = runtime.get(bot.id);
+      const realisedToday =
+        bot.dailyLossLimit !== null && (!previous || now() - previous.at > 30_000)
+          ? await api.realisedToday().catch(() => previous?.realisedToday ?? null)
+          : (previous?.realisedToday ?? null);
+      runtime.set(bot.id, {
+        openTrades: open.length,
+        profitAbs: open.reduce((sum, t) => sum + (t.profitAbs ?? 0), 0),
+        realisedToday,
+        at: previous && realisedToday === previous.realisedToday ? previous.at : now(),
+      });
+      const loop = Math.max(1, config.processThrottleSecs) * 1000;
+      if (
+        config.state === 'running' &&
+        health.lastProcessAt &&
+        now() - health.lastProcessAt.getTime() > 3 * loop + 10_000
+      ) {
+        return {
+          state: 'ERROR',
+          reason: `its trading loop last ran at ${health.lastProcessAt.toISOString()}`,
+          errorReason: 'stalled',
+        };
+      }
+      if (config.state === 'reload_config')
+        return { state: bot.state, reason: 'reloading its config', errorReason: null };
+      const paused = config.state === 'paused' || config.maxOpenTrades === 0;
+      if (config.state === 'stopped')
+        return { state: bot.state, reason: 'starting its trader', errorReason: null };
+      if (paused)
+        return {
+          state: 'PAUSED',
+          reason: bot.desiredState === 'RUNNING' ? 'resuming' : null,
+          errorReason: null,
+        };
+      return {
+        state: 'RUNNING',
+        reason: bot.desiredState === 'PAUSED' ? 'pausing' : null,
+        errorReason: null,
+      };
+    } catch (error) {
+      const since = lastApiOk.get(bot.id) ?? startedAt;
+      if (now() - since > deps.unreachableMs) {
+        return {
+          state: 'ERROR',
+          reason: `its API does not answer: ${(error as Error).message}`,
+          errorReason: 'api-unreachable',
+        };
+      }
+      return { state: bot.state, reason: 'waiting for its API', errorReason: null };
+    }
+  }
+
+  function store(bot: Bot, observed: Observation): void {
+    if (repo.setObserved(bot.id, observed, now())) {
+      logger.info({ botId: bot.id, state: observed.state, reason: observed.reason }, 'bot state');
+      deps.publish(bot.id);
+    }
+  }
+
+  return {
+    storedOpenTrades,
+    runtime: (id: BotId) => runtime.get(id) ?? null,
+
+    /** Open trades now: from the API when the bot answers, else from its trade database. */
+    async openTradeCount(bot: Bot): Promise<number> {
+      try {
+        return (await deps.api(bot).openTrades()).length;
+      } catch {
+        return storedOpenTrades(bot);
+      }
+    },
+
+    /** Force-exits every open trade at market and waits (60 s at most) until none is left. */
+    async closeAllTrades(bot: Bot): Promise<number> {
+      const api = deps.api(bot);
+      await api.forceExitAll();
+      const deadline = now() + CLOSE_ALL_TIMEOUT_MS;
+      for (;;) {
+        const open = (await api.openTrades()).length;
+        if (open === 0 || now() > deadline) return open;
+        await sleep(1000);
+      }
+    },
+
+    /**
+     * Converges once. `restart` also restarts a running process (new settings, explicit
+     * restart); the reconciler passes `reconcile`, which never restarts a crash-looping one.
+     */
+    async apply(bot: Bot, mode: 'converge' | 'restart' | 'reconcile'): Promise<void> {
+      if (runsProcess(bot.desiredState) && liveGateOpen(bot)) {
+        const fresh = mode === 'restart' || deps.files.readConfig(bot.id) === null;
+        const changed = fresh
+          ? deps.workspace.materialize(bot).programChanged
+          : deps.workspace.writeDesired(bot);
+        let info = await proc.info(bot.id);
+        let swapped = true;
+        // supervisord re-reads program files only when one changed or it lacks this one.
+        if (changed || info === null) {
+          swapped = await proc.sync(bot.id);
+          info = await proc.info(bot.id);
+        }
+        if (mode === 'restart' && isAlive(info)) {
+          await proc.stop(bot.id, true);
+          if (!swapped) await proc.sync(bot.id);
+          info = null;
+        }
+        if (!isAlive(info) && !(mode === 'reconcile' && info?.state === 'FATAL')) {
+          await proc.start(bot.id);
+        } else if (info?.state === 'RUNNING') {
+          await applyApiState(bot).catch((error: unknown) =>
+            logger.debug({ botId: bot.id, err: error }, 'bot API not ready to converge'),
+          );
+        }
+      } else {
+        const stopped = runsProcess(bot.desiredState) ? 'STOPPED' : bot.desiredState;
+        const changed = deps.workspace.writeDesired({ ...bot, desiredState: stopped });
+        let info = await proc.info(bot.id);
+        if (changed || info === null) {
+          await proc.sync(bot.id);
+          info = await proc.info(bot.id);
+        }
+        if (isAlive(info)) await proc.stop(bot.id);
+      }
+      store(bot, await observe(bot));
+    },
+
+    /** Reads the bot's state without changing anything (the reconciler between changes). */
+    async refresh(bot: Bot): Promise<void> {
+      store(bot, await observe(bot));
+    },
+
+    /** The bot's process goes away for good (deletion); its files are archived by the caller. */
+    async forget(id: BotId): Promise<void> {
+      await proc.stop(id, true);
+      deps.files.removeProgram(id);
+      await proc.remove(id);
+      lastApiOk.delete(id);
+      runtime.delete(id);
+    },
+  };
+}
+
+export type BotConverger = ReturnType<typeof createBotConverger>;
