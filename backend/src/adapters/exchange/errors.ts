@@ -15,7 +15,7 @@ import {
   OrderNotFound,
   RateLimitExceeded,
   RequestTimeout,
-} from 'ccxt';
+} from './ccxt-binance.js';
 import { ZodError } from 'zod';
 
 import { AppError, UpstreamRejectedError, UpstreamUnavailableError } from '../../domain/errors.js';

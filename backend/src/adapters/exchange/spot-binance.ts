@@ -1,4 +1,4 @@
-import { BadResponse, ExchangeError, binance, type Dict } from 'ccxt';
+import { BadResponse, ExchangeError, binance, type Dict } from './ccxt-binance.js';
 
 import type { ExchangeCredentials } from './types.js';
 import type { RateGuard } from './rate-guard.js';
