@@ -1,6 +1,8 @@
+# DEMO AND TEST STRATEGY, NOT FOR TRADING: signals an entry on every candle, so a bot fills its
+# max_open_trades slots at once; only minimal_roi and the stoploss close its trades. It exists for
+# the offline demo (SPOTDESK_SIMULATION=1) and for tests; never run it with real money.
+#
 # sim-behaviour: always-enter
-# Signals an entry on every candle; exits come only from minimal_roi and the stoploss.
-# Useful to fill max_open_trades quickly when trying Spotdesk out. Do not run it with real money.
 from pandas import DataFrame
 
 from freqtrade.strategy import DecimalParameter, IStrategy

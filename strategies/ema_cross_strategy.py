@@ -1,8 +1,9 @@
+# Moving-average cross on closed candles, spot long-only. Enters when the fast moving average
+# (fast_ema candles) crosses above the slow one (slow_ema candles) and exits on the cross back
+# down, unless exit_on_cross is false, in which case only minimal_roi and the stoploss end a
+# trade. ma_type chooses an exponential ("ema") or simple ("sma") average.
+#
 # sim-behaviour: ema-cross
-# Enters when the fast moving average crosses above the slow one on a closed candle, exits on the
-# cross back (unless exit_on_cross is false). ma_type chooses EMA or SMA.
-# The "sim-behaviour" marker tells Spotdesk's Freqtrade simulator how to trade this file; real
-# Freqtrade ignores it and runs the Python below.
 from pandas import DataFrame
 
 from freqtrade.strategy import BooleanParameter, CategoricalParameter, IntParameter, IStrategy
@@ -20,7 +21,8 @@ class EmaCrossStrategy(IStrategy):
 
     process_only_new_candles = True
     use_exit_signal = True
-    startup_candle_count = 30
+    # An EMA seeded on the first candle needs a few slow_ema spans before the seed stops mattering.
+    startup_candle_count = 150
 
     fast_ema = IntParameter(5, 20, default=9, space="buy")
     slow_ema = IntParameter(21, 60, default=21, space="buy")

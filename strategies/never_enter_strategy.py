@@ -1,5 +1,8 @@
+# TEST HELPER, NOT FOR TRADING: never signals an entry or an exit, so trades only happen through
+# a forced entry (/forceenter) and end by minimal_roi, the stoploss or a forced exit. Used by tests
+# and for trying the manual controls by hand.
+#
 # sim-behaviour: never-enter
-# Never signals an entry: trades only happen through /forceenter. Handy for manual testing.
 from pandas import DataFrame
 
 from freqtrade.strategy import IStrategy

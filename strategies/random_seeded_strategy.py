@@ -1,6 +1,9 @@
+# TEST HELPER, NOT FOR TRADING: enters and exits at random, reproducibly. The signal is a hash of
+# (seed, pair, candle time), so Spotdesk's Freqtrade simulator and this Python agree on every
+# candle; p is the probability of a signal per candle. Used by tests that need busy, repeatable
+# trading.
+#
 # sim-behaviour: random-seeded seed=42 p=0.2
-# Enters/exits at random, reproducibly: the signal is a hash of (seed, pair, candle time), so the
-# simulator and this Python agree on every candle. p is the probability of a signal per candle.
 import hashlib
 
 from pandas import DataFrame

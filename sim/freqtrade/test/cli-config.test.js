@@ -82,9 +82,11 @@ describe('utility commands (contract §7)', () => {
     expect(code).toBe(0);
     expect(output.trim().split('\n')).toEqual([
       'AlwaysEnterStrategy',
+      'BollingerBreakoutStrategy',
       'EmaCrossStrategy',
       'NeverEnterStrategy',
       'RandomSeededStrategy',
+      'RsiMeanReversionStrategy',
     ]);
   });
 

@@ -275,9 +275,11 @@ describe('§2.5 candles, strategies, misc', () => {
     const list = (await bot.api.get('/strategies')).body.strategies;
     expect(list).toEqual([
       'AlwaysEnterStrategy',
+      'BollingerBreakoutStrategy',
       'EmaCrossStrategy',
       'NeverEnterStrategy',
       'RandomSeededStrategy',
+      'RsiMeanReversionStrategy',
     ]);
     const s = (await bot.api.get('/strategy/EmaCrossStrategy')).body;
     expect(s.strategy).toBe('EmaCrossStrategy');

@@ -22,9 +22,11 @@ describe('bundled strategies (strategies/)', () => {
         .sort(),
     ).toEqual([
       'AlwaysEnterStrategy',
+      'BollingerBreakoutStrategy',
       'EmaCrossStrategy',
       'NeverEnterStrategy',
       'RandomSeededStrategy',
+      'RsiMeanReversionStrategy',
     ]);
     const ema = loadStrategy(config(), 'EmaCrossStrategy');
     expect(ema.attrs).toMatchObject({
@@ -61,6 +63,17 @@ describe('bundled strategies (strategies/)', () => {
     const s = loadStrategy(c, 'MyStrategy');
     expect(s.attrs).toEqual({ timeframe: '15m', stoploss: -0.2, minimal_roi: { 0: 0.1 } });
     expect(s.behaviour.name).toBe('ema-cross');
+  });
+
+  it('a Unicode class name is a strategy name, as Python allows', () => {
+    const c = config();
+    fs.mkdirSync(path.join(c.user_data_dir, 'strategies'), { recursive: true });
+    fs.writeFileSync(
+      path.join(c.user_data_dir, 'strategies', 'estrategia.py'),
+      '# sim-behaviour: never-enter\nclass Estratégia(IStrategy):\n    timeframe = "15m"\n',
+    );
+    expect(listStrategies(c).map((s) => s.name)).toContain('Estratégia');
+    expect(loadStrategy(c, 'Estratégia').attrs.timeframe).toBe('15m');
   });
 
   it("an unknown marker is refused, unknown names get Freqtrade's message", () => {

@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { OperationalError } from '../errors.js';
+import { BEHAVIOUR_NAMES } from './behaviours.js';
 import { parsePythonLiteral } from './python-literal.js';
 
-const CLASS_RE = /^class\s+([A-Za-z_]\w*)\s*\(\s*IStrategy\s*\)\s*:/gm;
+// Python identifiers may be Unicode (PEP 3131): `class Estratégia(IStrategy):` is a strategy too.
+const CLASS_RE =
+  /^class\s+([\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)\s*\(\s*IStrategy\s*\)\s*:/gmu;
 const LITERAL_KEYS = [
   'protections',
   'timeframe',
@@ -25,7 +28,6 @@ const LITERAL_KEYS = [
   'INTERFACE_VERSION',
 ];
 export const DEFAULT_BEHAVIOUR = 'ema-cross';
-const BEHAVIOURS = ['ema-cross', 'always-enter', 'never-enter', 'random-seeded'];
 
 /** Strategy directories in Freqtrade's search order: the extra strategy_path first. */
 export function strategyDirs(config) {
@@ -61,7 +63,7 @@ export function listStrategies(config) {
 
 function classBody(code, name) {
   const lines = code.split('\n');
-  const start = lines.findIndex((l) => new RegExp(`^class\\s+${name}\\s*\\(`).test(l));
+  const start = lines.findIndex((l) => new RegExp(`^class\\s+${name}\\s*\\(`, 'u').test(l));
   const body = [];
   for (let i = start + 1; i < lines.length; i += 1) {
     const line = lines[i];
@@ -111,9 +113,9 @@ function bracketDepth(text) {
 export function readBehaviour(code) {
   const m = code.match(/^\s*#\s*sim-behaviou?r:\s*([\w-]+)([^\n]*)$/m);
   if (!m) return { name: DEFAULT_BEHAVIOUR, options: {} };
-  if (!BEHAVIOURS.includes(m[1])) {
+  if (!BEHAVIOUR_NAMES.includes(m[1])) {
     throw new OperationalError(
-      `Unknown sim-behaviour "${m[1]}" (expected one of ${BEHAVIOURS.join(', ')}).`,
+      `Unknown sim-behaviour "${m[1]}" (expected one of ${BEHAVIOUR_NAMES.join(', ')}).`,
     );
   }
   const options = {};
