@@ -7,7 +7,11 @@ import { requestLog } from './http/middleware/request-log.js';
 import { attachSession } from './http/middleware/session.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
 import { staticPanel } from './http/middleware/static-panel.js';
+import type { BotsSlice } from './compose-bots.js';
 import { auditRoutes } from './http/routes/audit.js';
+import { botRoutes } from './http/routes/bots.js';
+import { catalogRoutes } from './http/routes/catalog.js';
+import { settingsRoutes } from './http/routes/settings.js';
 import { authRoutes } from './http/routes/auth.js';
 import { healthRoutes } from './http/routes/health.js';
 import { sessionRoutes } from './http/routes/session.js';
@@ -17,6 +21,8 @@ import type { Logger } from './lib/logger.js';
 import type { AuditService } from './services/audit-service.js';
 import type { AuthService } from './services/auth-service.js';
 import type { CsrfService } from './services/csrf-service.js';
+import type { UserRepo } from './db/repos/user-repo.js';
+import type { PasswordHasher } from './services/password-hasher.js';
 import type { ReadinessService } from './services/readiness-service.js';
 import type { SessionService } from './services/session-service.js';
 import type { UserService } from './services/user-service.js';
@@ -37,6 +43,10 @@ export interface AppDeps {
     audit: AuditService;
     csrf: CsrfService;
     readiness: ReadinessService;
+    bots: Pick<BotsSlice, 'bots' | 'converger' | 'settings' | 'strategies' | 'exchange'> & {
+      users: UserRepo;
+      hasher: PasswordHasher;
+    };
   };
 }
 
@@ -76,6 +86,12 @@ export function buildApp(deps: AppDeps): Express {
   app.use(userRoutes({ users: services.users, guards }));
   app.use(auditRoutes({ audit: services.audit, guards }));
   app.use(systemRoutes({ info, readiness: services.readiness, guards }));
+  const slice = services.bots;
+  app.use(botRoutes({ bots: slice.bots, converger: slice.converger, guards }));
+  app.use(catalogRoutes({ strategies: slice.strategies, exchange: slice.exchange, guards }));
+  app.use(
+    settingsRoutes({ settings: slice.settings, users: slice.users, hasher: slice.hasher, guards }),
+  );
   app.use('/api', notFound);
   app.use(staticPanel(http.frontendDir));
   app.use(notFound);

@@ -5,17 +5,17 @@ import { createAuditRepo } from './db/repos/audit-repo.js';
 import { createHealthRepo } from './db/repos/health-repo.js';
 import { createSecretRepo } from './db/repos/secret-repo.js';
 import { createSessionRepo } from './db/repos/session-repo.js';
-import { createUserRepo } from './db/repos/user-repo.js';
+import { createUserRepo, type UserRepo } from './db/repos/user-repo.js';
 import type { OpenedDb } from './db/open-db.js';
 import type { DataPaths } from './lib/data-dir.js';
 import type { Logger } from './lib/logger.js';
-import { createAuditService } from './services/audit-service.js';
+import { createAuditService, type AuditService } from './services/audit-service.js';
 import { createAuthService } from './services/auth-service.js';
 import { createCsrfService } from './services/csrf-service.js';
 import { prepareFirstStart } from './services/first-start.js';
 import { createKnownDevices } from './services/known-device.js';
 import { createLoginThrottle } from './services/login-throttle.js';
-import { createPasswordHasher } from './services/password-hasher.js';
+import { createPasswordHasher, type PasswordHasher } from './services/password-hasher.js';
 import { createReadinessService } from './services/readiness-service.js';
 import {
   createSecretStore,
@@ -27,9 +27,12 @@ import { createSessionService } from './services/session-service.js';
 import { createUserService } from './services/user-service.js';
 
 export interface ComposedServices {
-  services: AppDeps['services'];
+  services: Omit<AppDeps['services'], 'bots'>;
   secrets: SecretStore;
   supervisor: SupervisordClient;
+  users: UserRepo;
+  hasher: PasswordHasher;
+  audit: AuditService;
 }
 
 /**
@@ -77,6 +80,9 @@ export async function composeServices(deps: {
   return {
     secrets,
     supervisor,
+    users,
+    hasher,
+    audit,
     services: {
       auth: createAuthService({
         users,

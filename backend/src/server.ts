@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { buildApp } from './app.js';
+import { composeBots, type BotsSlice } from './compose-bots.js';
 import { composeServices } from './compose-services.js';
+import { botView } from './http/routes/bots.js';
 import { describeEnv, type Env } from './config/env.js';
 import { openDb, type OpenedDb } from './db/open-db.js';
 import { ConfigError } from './domain/errors.js';
@@ -24,6 +26,7 @@ export interface RunningServer {
   secrets: SecretStore;
   db: OpenedDb;
   hub: WsHub;
+  bots: BotsSlice;
   /**
    * Stops accepting HTTP (dropping idle keep-alive sockets), closes every panel WebSocket with
    * 1001, waits for HTTP to drain, then closes the supervisord agent and the DB.
@@ -36,6 +39,8 @@ export interface StartOptions {
   now?: () => number;
   /** Panel WebSocket heartbeat (default 25 s); tests shorten it. */
   wsHeartbeatMs?: number;
+  /** false: no periodic reconciler (tests that drive bots step by step call runOnce). */
+  reconcile?: boolean;
 }
 
 /** Composition: data dir → DB + migrations → secrets → services → app → listen. */
@@ -51,12 +56,30 @@ export async function startServer(
   if (db.backupPath)
     logger.info({ backupPath: db.backupPath }, 'database copied aside before migrating');
   try {
-    const { services, secrets, supervisor } = await composeServices({
+    const core = await composeServices({ env, db, paths, logger, now });
+    const { services, secrets, supervisor } = core;
+    const hub = createWsHub({
+      sessions: services.sessions,
+      logger,
+      publicUrl: env.publicUrl,
+      now,
+      heartbeatMs: options.wsHeartbeatMs,
+    });
+    const slice: BotsSlice = composeBots({
       env,
       db,
       paths,
       logger,
       now,
+      secrets,
+      audit: core.audit,
+      supervisor,
+      users: core.users,
+      hasher: core.hasher,
+      publishBot: (id) => {
+        const bot = slice.repo.find(id);
+        if (bot) hub.publish('bots', { bot: botView(bot, slice.converger) }, id);
+      },
     });
     const app = buildApp({
       logger,
@@ -73,17 +96,15 @@ export async function startServer(
         simulation: env.simulation,
         liveTradingEnabled: env.liveTradingEnabled,
       },
-      services,
-    });
-    const hub = createWsHub({
-      sessions: services.sessions,
-      logger,
-      publicUrl: env.publicUrl,
-      now,
-      heartbeatMs: options.wsHeartbeatMs,
+      services: {
+        ...services,
+        bots: { ...slice, users: core.users, hasher: core.hasher },
+      },
     });
     const server = await listen(app, env.host, env.port);
     hub.attach(server);
+    await slice.socket.listen();
+    if (options.reconcile !== false) slice.reconciler.start();
     const address = server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ url }, `Spotdesk listening on ${url}`);
@@ -95,7 +116,9 @@ export async function startServer(
       secrets,
       db,
       hub,
+      bots: slice,
       // Idempotent: SIGTERM followed by SIGINT, or a test's double cleanup, closes once.
+      // Bots keep running: they belong to supervisord, not to this process.
       close() {
         closing ??= (async () => {
           const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -104,7 +127,10 @@ export async function startServer(
           const sockets = hub.clientCount();
           await hub.close();
           logger.info({ sockets }, 'closed the panel WebSockets');
+          await slice.reconciler.stop();
+          await slice.socket.close();
           await httpClosed;
+          await slice.apis.closeAll();
           await supervisor.close();
           db.close();
           logger.info('closed the database');

@@ -81,16 +81,19 @@ export function stakeCurrency(pairs: string[]): string {
 }
 
 /**
- * The complete config of one bot: base.json with the bot's own settings on top. A Live bot sizes
- * from its max exposure alone (`available_capital`) and keeps its stop-loss on Binance while its
- * process is down; a Paper bot gets a virtual wallet of its max exposure.
+ * The complete config of one bot: base.json with the bot's own settings on top. Every bot sizes
+ * from its max exposure alone (`available_capital`); a Live bot keeps its stop-loss on Binance
+ * while its process is down, a Paper bot trades a virtual wallet slightly above its exposure.
  */
 export function buildFreqtradeConfig(bot: Bot, ctx: ConfigContext): JsonObject {
   const live = isLive(bot);
   const own: JsonObject = {
     bot_name: bot.name,
     dry_run: !live,
-    dry_run_wallet: bot.maxExposure,
+    // Both modes size from the max exposure alone (Freqtrade's available_capital), so Paper and
+    // Live make the same decisions; the virtual wallet leaves room for the fees on top.
+    available_capital: bot.maxExposure,
+    dry_run_wallet: Math.ceil(bot.maxExposure * 1.05 * 100) / 100,
     stake_currency: stakeCurrency(bot.pairs),
     stake_amount: bot.stakeAmount,
     max_open_trades: bot.maxOpenTrades,
@@ -125,10 +128,7 @@ export function buildFreqtradeConfig(bot: Bot, ctx: ConfigContext): JsonObject {
       password: ctx.credentials.password,
     },
   };
-  if (live) {
-    own.available_capital = bot.maxExposure;
-    own.order_types = { stoploss_on_exchange: true };
-  }
+  if (live) own.order_types = { stoploss_on_exchange: true };
   if (bot.stoploss !== null) own.stoploss = bot.stoploss;
   if (bot.minimalRoi !== null) own.minimal_roi = { ...bot.minimalRoi };
   // ccxt_config is replaced whole above (it already holds base.json's options).

@@ -23,10 +23,10 @@ import type { SettingsService } from './settings-service.js';
 
 /** What the converger needs from a bot's Freqtrade API (adapters/freqtrade behind it). */
 export interface BotApi {
-  showConfig(): Promise<{ state: string; maxOpenTrades: number; processThrottleSecs: number }>;
+  /** `maxOpenTrades` -1 = unlimited; 0 after /stopentry (API 2.40). */
+  showConfig(): Promise<{ state: string; maxOpenTrades: number }>;
   health(): Promise<{ lastProcessAt: Date | null }>;
   openTrades(): Promise<Array<{ profitAbs: number | null }>>;
-  profitAll(): Promise<{ closedProfitAbs: number; allProfitAbs: number }>;
   realisedToday(): Promise<number>;
   pause(): Promise<void>;
   start(): Promise<void>;
@@ -59,6 +59,8 @@ export function createBotConverger(deps: {
   logger: Logger;
   now: () => number;
   unreachableMs: number;
+  /** A bot's loop interval (`internals.process_throttle_secs`): three missed loops is stalled. */
+  loopMs: number;
   /** Called whenever a bot's observed state or figures change. */
   publish: (id: BotId) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -165,11 +167,10 @@ export function createBotConverger(deps: {
         realisedToday,
         at: previous && realisedToday === previous.realisedToday ? previous.at : now(),
       });
-      const loop = Math.max(1, config.processThrottleSecs) * 1000;
       if (
         config.state === 'running' &&
         health.lastProcessAt &&
-        now() - health.lastProcessAt.getTime() > 3 * loop + 10_000
+        now() - health.lastProcessAt.getTime() > 3 * deps.loopMs + 10_000
       ) {
         return {
           state: 'ERROR',

@@ -15,6 +15,7 @@ import { AppError, ConflictError, NotFoundError, ValidationError } from '../doma
 import type { BotRepo } from '../db/repos/bot-repo.js';
 import type { UserRepo } from '../db/repos/user-repo.js';
 import type { BotFiles } from '../adapters/bot-files/files.js';
+import type { Logger } from '../lib/logger.js';
 
 import type { Actor, AuditService } from './audit-service.js';
 import type { BotConverger } from './bot-converger.js';
@@ -54,6 +55,7 @@ export function createBotService(deps: {
   audit: AuditService;
   users: UserRepo;
   hasher: PasswordHasher;
+  logger: Logger;
   now: () => number;
 }) {
   const { repo, converger, audit, now } = deps;
@@ -232,7 +234,6 @@ export function createBotService(deps: {
       try {
         const { config } = deps.workspace.materialize(bot);
         repo.addConfigVersion(bot.id, config, 'created', now());
-        await converger.apply(mustFind(bot.id), 'converge');
       } catch (error) {
         // Nothing half-created: the row, its files and its program go again.
         repo.markDeleted(bot.id, now());
@@ -242,6 +243,15 @@ export function createBotService(deps: {
         throw error;
       }
       record(caller, 'bot-create', bot, { after: settings });
+      // Registering the (not started) program can wait for the reconciler if supervisord is down.
+      await converger
+        .apply(mustFind(bot.id), 'converge')
+        .catch((error: unknown) =>
+          deps.logger.warn(
+            { botId: bot.id, err: error },
+            'bot created; supervisord will learn of it later',
+          ),
+        );
       return mustFind(bot.id);
     },
 

@@ -19,7 +19,8 @@ import type { SecretStore } from './secret-store.js';
 
 export interface StrategyFile {
   name: string;
-  file: string;
+  /** Absolute path of the strategy's .py file. */
+  path: string;
 }
 
 export interface StrategyLookup {
@@ -126,7 +127,7 @@ export function createBotWorkspace(options: WorkspaceOptions) {
     materialize(bot: Bot): { programChanged: boolean; config: JsonObject } {
       const p = files.ensureLayout(bot.id);
       const strategy = options.strategies.find(bot.strategy);
-      if (strategy) files.installStrategy(bot.id, strategy.file);
+      if (strategy) files.installStrategy(bot.id, strategy.path);
       const full = config(bot, p);
       files.writeConfig(bot.id, full);
       files.writeState(bot.id, stateOverlay(bot.desiredState === 'PAUSED'));

@@ -27,6 +27,13 @@ function migrationCount(file: string): number {
   return row.n;
 }
 
+function knownMigrations(): number {
+  const journal = JSON.parse(
+    readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
 describe('openDb', () => {
   it('when opened, then WAL, synchronous FULL, foreign keys and busy timeout are set and tables exist', () => {
     db = createTempDb();
@@ -71,7 +78,8 @@ describe('openDb', () => {
     expect(existsSync(reopened.backupPath ?? '')).toBe(true);
     reopened.close();
     expect(migrationCount(reopened.backupPath ?? '')).toBe(1);
-    expect(migrationCount(file)).toBe(2);
+    expect(migrationCount(file)).toBe(journal.entries.length);
+    expect(journal.entries.length).toBeGreaterThan(1);
   });
 
   it('when the DB is already current, then no copy is made', () => {
@@ -100,6 +108,6 @@ describe('openDb', () => {
 
     expect(act).toThrow(ConfigError);
     expect(act).toThrow(/written by a newer Spotdesk/);
-    expect(migrationCount(file)).toBe(3);
+    expect(migrationCount(file)).toBe(knownMigrations() + 1);
   });
 });

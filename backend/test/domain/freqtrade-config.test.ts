@@ -104,7 +104,8 @@ describe('buildFreqtradeConfig', () => {
     expect(config).toMatchObject({
       bot_name: 'Trend "follower"',
       dry_run: true,
-      dry_run_wallet: 60,
+      dry_run_wallet: 63,
+      available_capital: 60,
       stake_currency: 'USDT',
       stake_amount: 25,
       max_open_trades: 2,
@@ -129,7 +130,6 @@ describe('buildFreqtradeConfig', () => {
       },
       pairlists: [{ method: 'StaticPairList' }],
     });
-    expect(config).not.toHaveProperty('available_capital');
     expect(config).toMatchSnapshot();
   });
 

@@ -51,6 +51,8 @@ export async function startApp(
     SPOTDESK_DATA_DIR: dataDir,
     SPOTDESK_PORT: '0',
     SPOTDESK_FRONTEND_DIR: path.join(dataDir, 'no-frontend'),
+    // Loopback only: a port nothing listens on, unless a test starts sim/exchange and says so.
+    SPOTDESK_BINANCE_URL: 'http://127.0.0.1:9',
     ...options.env,
   });
   let running: RunningServer;

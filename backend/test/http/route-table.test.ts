@@ -1,3 +1,4 @@
+import { startExchange, type SimExchange } from '@spotdesk/sim-exchange';
 import type { Express } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -37,12 +38,25 @@ const SELF_SERVICE = new Set(['POST /api/auth/logout', 'POST /api/auth/password'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 let app: TestApp;
+let exchange: SimExchange;
 let routes: RouteEntry[];
 let viewer: Browser;
 
 beforeAll(async () => {
-  app = await startApp();
+  exchange = await startExchange({ seed: 3 });
+  app = await startApp({ env: { SPOTDESK_BINANCE_URL: exchange.httpUrl } });
   const admin = await setUpAdmin(app.baseUrl, app.setupToken());
+  // Bot 1 exists, so GET /api/bots/:id routes answer for real.
+  const created = await admin.post('/api/bots', {
+    name: 'Route walker',
+    strategy: 'EmaCrossStrategy',
+    timeframe: '5m',
+    pairs: ['BTC/USDT'],
+    stakeAmount: 20,
+    maxOpenTrades: 1,
+    maxExposure: 20,
+  });
+  expect(created.status, created.text).toBe(201);
   await admin.post('/api/users', {
     username: 'vera',
     password: 'viewer passphrase 42',
@@ -52,7 +66,10 @@ beforeAll(async () => {
   const express = app.running.server.listeners('request')[0] as Express;
   routes = collectRoutes((express as unknown as { router: { stack: Layer[] } }).router.stack);
 });
-afterAll(async () => app.close());
+afterAll(async () => {
+  await app.close();
+  await exchange.close();
+});
 
 const concrete = (path: string) => path.replace(/:(\w+)/g, '1');
 

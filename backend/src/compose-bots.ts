@@ -1,0 +1,163 @@
+// Composition of the bots slice (issue #4): exchange, strategies, files, supervisord programs,
+// Freqtrade clients, the converger, the reconciler and the launcher socket. Built once by
+// startServer; nothing here reads the environment.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { z } from 'zod';
+
+import { createBotFiles } from './adapters/bot-files/files.js';
+import { createExchangeAdapter, type ExchangeAdapter } from './adapters/exchange/client.js';
+import { createStrategyCatalog, type StrategyCatalog } from './adapters/strategies/catalog.js';
+import type { SupervisordClient } from './adapters/supervisord/client.js';
+import type { Env } from './config/env.js';
+import { createBotRepo } from './db/repos/bot-repo.js';
+import { createSettingsRepo } from './db/repos/settings-repo.js';
+import type { UserRepo } from './db/repos/user-repo.js';
+import type { OpenedDb } from './db/open-db.js';
+import type { BotId } from './domain/bot.js';
+import { ConfigError } from './domain/errors.js';
+import type { JsonObject } from './domain/freqtrade-config.js';
+import { createLauncherSocket } from './http/launcher-socket.js';
+import type { DataPaths } from './lib/data-dir.js';
+import type { Logger } from './lib/logger.js';
+import type { AuditService } from './services/audit-service.js';
+import { createBotApis } from './services/bot-api.js';
+import { createBotConverger } from './services/bot-converger.js';
+import { createBotProcess } from './services/bot-process.js';
+import { createBotService } from './services/bot-service.js';
+import { createBotWorkspace } from './services/bot-workspace.js';
+import type { PasswordHasher } from './services/password-hasher.js';
+import { createPortAllocator } from './services/port-allocator.js';
+import { createReconciler } from './services/reconciler.js';
+import type { SecretStore } from './services/secret-store.js';
+import { createSettingsService } from './services/settings-service.js';
+
+const baseConfigSchema = z.record(z.string(), z.unknown());
+
+function readBaseConfig(appDir: string): JsonObject {
+  const file = path.join(appDir, 'freqtrade_config', 'base.json');
+  try {
+    return baseConfigSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) as JsonObject;
+  } catch (error) {
+    throw new ConfigError(`cannot read ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function loopMs(base: JsonObject): number {
+  const internals = base.internals as { process_throttle_secs?: unknown } | undefined;
+  const secs = internals?.process_throttle_secs;
+  return (typeof secs === 'number' && secs > 0 ? secs : 5) * 1000;
+}
+
+export function composeBots(deps: {
+  env: Env;
+  db: OpenedDb;
+  paths: DataPaths;
+  logger: Logger;
+  now: () => number;
+  secrets: SecretStore;
+  audit: AuditService;
+  supervisor: SupervisordClient;
+  users: UserRepo;
+  hasher: PasswordHasher;
+  /** A bot's state or figures changed: tell the panel. */
+  publishBot: (id: BotId) => void;
+}) {
+  const { env, paths, logger, now, secrets, audit } = deps;
+  const base = readBaseConfig(env.appDir);
+  const repo = createBotRepo(deps.db.db);
+  const exchange: ExchangeAdapter = createExchangeAdapter({ restUrl: env.binanceUrl, logger, now });
+  const strategies: StrategyCatalog = createStrategyCatalog({
+    bundledDir: path.join(env.appDir, 'strategies'),
+    userDir: paths.strategies,
+  });
+  const settings = createSettingsService({
+    repo: createSettingsRepo(deps.db.db),
+    secrets,
+    audit,
+    keyChecker: exchange,
+    liveTradingEnabled: env.liveTradingEnabled,
+    now,
+    onLiveSwitchOff: async (actor) => {
+      const caller = actor === 'system' ? 'system' : { actor, ip: '' };
+      for (const bot of repo.list().filter((b) => b.mode === 'REAL_MARKET_SPOT')) {
+        await bots.pause(bot.id, caller, 'the Live switch was turned off').catch(() => undefined);
+      }
+    },
+  });
+  const files = createBotFiles(paths.bots, path.join(paths.backups, 'deleted-bots'));
+  const launcherSocket = path.join(paths.run, 'orchestrator.sock');
+  const workspace = createBotWorkspace({
+    files,
+    secrets,
+    strategies,
+    base,
+    freqtradeCommand: env.freqtradeCommand,
+    exchangeRestUrl: env.binanceUrl,
+    blockedPairs: () => settings.blockedPairs(),
+    launcher: {
+      node: process.execPath,
+      script: path.join(env.appDir, 'backend', 'dist', 'bot-launcher.js'),
+    },
+    launcherSocket,
+    envCommand: '/usr/bin/env',
+    botPath: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+  });
+  const apis = createBotApis({ workspace });
+  const converger = createBotConverger({
+    repo,
+    files,
+    workspace,
+    process: createBotProcess(deps.supervisor),
+    api: (bot) => apis.api(bot),
+    settings,
+    logger,
+    now,
+    unreachableMs: env.botUnreachableMs,
+    loopMs: loopMs(base),
+    publish: deps.publishBot,
+  });
+  const bots = createBotService({
+    repo,
+    files,
+    workspace,
+    converger,
+    strategies,
+    marketSource: {
+      async markets() {
+        const list = await exchange.markets();
+        const bySymbol = new Map(list.map((m) => [m.symbol, m]));
+        return (symbol) => {
+          const m = bySymbol.get(symbol);
+          return m && { ...m, minNotional: m.minNotional > 0 ? m.minNotional : null };
+        };
+      },
+    },
+    ports: createPortAllocator({ range: env.botPorts, used: () => repo.usedPorts() }),
+    settings,
+    audit,
+    users: deps.users,
+    hasher: deps.hasher,
+    logger,
+    now,
+  });
+  const reconciler = createReconciler({
+    repo,
+    bots,
+    converger,
+    logger,
+    intervalMs: env.reconcileMs,
+  });
+  const socket = createLauncherSocket({
+    path: launcherSocket,
+    repo,
+    workspace,
+    settings,
+    audit,
+    logger,
+  });
+  return { repo, bots, converger, settings, strategies, exchange, apis, reconciler, socket };
+}
+
+export type BotsSlice = ReturnType<typeof composeBots>;
