@@ -10,6 +10,8 @@ import { I18nProvider } from '../i18n/i18n-provider';
 import { createApiClient } from '../lib/api-client';
 import { ApiProvider } from '../lib/api-context';
 import { ThemeProvider } from '../lib/theme';
+import { createWsClient, wsUrl } from '../lib/ws-client';
+import { WsProvider } from '../lib/ws-context';
 
 function ApiClientProvider({ baseUrl, children }: { baseUrl: string; children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -23,7 +25,20 @@ function ApiClientProvider({ baseUrl, children }: { baseUrl: string; children: R
       }),
     [baseUrl, queryClient],
   );
-  return <ApiProvider client={client}>{children}</ApiProvider>;
+  // One socket per tab; it opens only while a page listens (so only when signed in).
+  const ws = useMemo(
+    () =>
+      createWsClient({
+        url: wsUrl(baseUrl),
+        onSessionEnded: () => void queryClient.invalidateQueries({ queryKey: SESSION_QUERY_KEY }),
+      }),
+    [baseUrl, queryClient],
+  );
+  return (
+    <ApiProvider client={client}>
+      <WsProvider client={ws}>{children}</WsProvider>
+    </ApiProvider>
+  );
 }
 
 type AppProviderProps = {
