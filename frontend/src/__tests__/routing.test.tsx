@@ -125,16 +125,13 @@ describe('routing by session state', () => {
     expect(api.requestsTo('GET', '/api/users').length).toBeGreaterThan(0);
   });
 
-  test('when the Bots page shows, then create is disabled and says why', async () => {
+  test('when no bot exists, then the Bots page says so and links to the create form', async () => {
     api.signIn(api.addUser({ username: 'ana', password: 'correct horse battery', role: 'admin' }));
 
     renderApp(api, '/bots');
 
     expect(await screen.findByRole('heading', { level: 2, name: 'No bots yet' })).toBeTruthy();
-    const create = screen.getByRole('button', { name: 'Create bot' });
-    expect(create.getAttribute('aria-disabled')).toBe('true');
-    expect(create.getAttribute('aria-describedby')).toBeTruthy();
-    const reason = document.getElementById(create.getAttribute('aria-describedby') ?? '');
-    expect(reason?.textContent).toMatch(/bot management/);
+    const create = screen.getByRole('link', { name: 'Create bot' });
+    expect(create.getAttribute('href')).toBe('/bots/new');
   });
 });

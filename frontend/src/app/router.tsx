@@ -5,7 +5,6 @@ import { RouteError } from '../components/errors/route-error';
 import { Loading } from '../components/ui/loading';
 import { paths } from '../config/paths';
 import { AppRoute } from './routes/app-route';
-import { BotsRoute } from './routes/bots';
 import { DashboardRoute } from './routes/dashboard';
 import { LoginRoute } from './routes/login';
 import { NotFoundRoute } from './routes/not-found';
@@ -20,12 +19,12 @@ function FullPageLoading() {
   );
 }
 
-/** The route table; Settings and Audit are loaded on first visit to keep the first load small. */
+/** The route table; Bots, Settings and Audit are loaded on first visit to keep the first load small. */
 export const routes: RouteObject[] = [
   {
     element: <RootRoute />,
     errorElement: <RouteError />,
-    // Shown while a lazy page (Settings, Audit) loads on a direct visit.
+    // Shown while a lazy page (Bots, Settings, Audit) loads on a direct visit.
     hydrateFallbackElement: <FullPageLoading />,
     children: [
       { path: paths.setup.path, element: <SetupRoute /> },
@@ -34,7 +33,18 @@ export const routes: RouteObject[] = [
         element: <AppRoute />,
         children: [
           { path: paths.dashboard.path, element: <DashboardRoute /> },
-          { path: paths.bots.path, element: <BotsRoute /> },
+          {
+            path: paths.bots.path,
+            lazy: async () => ({ Component: (await import('./routes/bots')).BotsRoute }),
+          },
+          {
+            path: paths.botNew.path,
+            lazy: async () => ({ Component: (await import('./routes/bot-form')).BotNewRoute }),
+          },
+          {
+            path: paths.botEdit.path,
+            lazy: async () => ({ Component: (await import('./routes/bot-form')).BotEditRoute }),
+          },
           {
             path: paths.settings.path,
             lazy: async () => ({ Component: (await import('./routes/settings')).SettingsRoute }),

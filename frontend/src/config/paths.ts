@@ -10,6 +10,11 @@ export const paths = {
   },
   dashboard: { path: '/', getHref: () => '/' },
   bots: { path: '/bots', getHref: () => '/bots' },
+  botNew: { path: '/bots/new', getHref: () => '/bots/new' },
+  botEdit: {
+    path: '/bots/:botId/edit',
+    getHref: (id: number) => `/bots/${encodeURIComponent(String(id))}/edit`,
+  },
   audit: { path: '/audit', getHref: () => '/audit' },
   settings: { path: '/settings', getHref: () => '/settings' },
 } as const;

@@ -1,3 +1,6 @@
+import { enBots } from './en-bots';
+import { enSettings } from './en-settings';
+
 /** English messages: the reference key set; every other language must have exactly these keys. */
 export const en = {
   'app.name': 'Spotdesk',
@@ -239,14 +242,6 @@ export const en = {
   'system.liveEnabled': 'Live trading: enabled by environment',
   'system.supervisord': 'supervisord',
 
-  'bots.title': 'Bots',
-  'bots.emptyTitle': 'No bots yet',
-  'bots.emptyBody':
-    'A bot is one Freqtrade process trading chosen Binance Spot pairs with one strategy and its settings, on paper (a simulated wallet) or live.',
-  'bots.create': 'Create bot',
-  'bots.createUnavailable':
-    'Not available yet: creating bots arrives when bot management ships in a coming version.',
-
   'settings.title': 'Settings',
   'settings.account': 'Account',
   'settings.currentPassword': 'Current password',
@@ -307,6 +302,9 @@ export const en = {
 
   'notFound.title': 'Page not found',
   'notFound.back': 'Back to the dashboard',
+
+  ...enBots,
+  ...enSettings,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { ptBRBots } from './pt-BR-bots';
+import { ptBRSettings } from './pt-BR-settings';
 
 /** Português do Brasil. Typed as `Messages`, so a missing or extra key fails the build. */
 export const ptBR: Messages = {
@@ -185,7 +187,7 @@ export const ptBR: Messages = {
   'rule.name-taken': 'Já existe um robô com este nome.',
   'rule.pair-format': 'Escreva como BASE/COTAÇÃO em maiúsculas, por exemplo BTC/USDT.',
   'rule.pair-duplicate': 'Este par aparece duas vezes.',
-  'rule.pair-quote-mismatch': 'Precisa ser cotado em {quote}, a moeda de aposta do primeiro par.',
+  'rule.pair-quote-mismatch': 'Precisa ser cotado em {quote}, a moeda de cotação do primeiro par.',
   'rule.pair-unknown': 'A Binance não tem mercado à vista com este nome.',
   'rule.pair-inactive': 'Este mercado não está negociando na Binance agora.',
   'rule.pair-live-conflict':
@@ -252,14 +254,6 @@ export const ptBR: Messages = {
   'system.liveEnabled': 'Operação real: ativada pelo ambiente',
   'system.supervisord': 'supervisord',
 
-  'bots.title': 'Robôs',
-  'bots.emptyTitle': 'Nenhum robô ainda',
-  'bots.emptyBody':
-    'Um robô é um processo Freqtrade que opera pares escolhidos da Binance Spot com uma estratégia e seus parâmetros, no papel (carteira simulada) ou de verdade.',
-  'bots.create': 'Criar robô',
-  'bots.createUnavailable':
-    'Ainda não disponível: a criação de robôs chega com o gerenciamento de robôs, numa próxima versão.',
-
   'settings.title': 'Configurações',
   'settings.account': 'Conta',
   'settings.currentPassword': 'Senha atual',
@@ -320,4 +314,7 @@ export const ptBR: Messages = {
 
   'notFound.title': 'Página não encontrada',
   'notFound.back': 'Voltar ao painel',
+
+  ...ptBRBots,
+  ...ptBRSettings,
 };

@@ -7,8 +7,12 @@ import { ValidationError } from '../../../backend/src/domain/errors';
 import { issuesFromZod } from '../../../backend/src/http/middleware/zod-issues';
 import { passwordField, usernameField } from '../../../backend/src/http/routes/fields';
 import { assertStrongPassword } from '../../../backend/src/services/password-policy';
+import { botRoutes } from './fake-api-bots';
+import type { BotRequest } from './fake-api-bots';
+import { settingsRoutes } from './fake-api-settings';
 import type { FakeState, FakeUser } from './fake-api-state';
 import { addUser, publicUser, rotateCsrf } from './fake-api-state';
+import { botView } from './fake-bots-state';
 
 export type FakeRequest = {
   method: string;
@@ -228,5 +232,15 @@ export function route(state: FakeState, req: FakeRequest): FakeResponse {
     };
   }
   if (method === 'GET' && path === '/api/audit') return auditPage(state, req.query);
-  return userRoutes(state, req, user) ?? fail(404, 'not-found', `No route ${method} ${path}`);
+  const botRequest: BotRequest = {
+    ...req,
+    user,
+    publish: (bot) => state.publish('bots', { bot: botView(state.bots, bot) }, bot.id),
+  };
+  return (
+    userRoutes(state, req, user) ??
+    botRoutes(state.bots, botRequest) ??
+    settingsRoutes(state.bots, botRequest) ??
+    fail(404, 'not-found', `No route ${method} ${path}`)
+  );
 }

@@ -1,3 +1,6 @@
+import type { FakeBotsState } from './fake-bots-state';
+import { createFakeBotsState } from './fake-bots-state';
+
 /** In-memory state of the loopback fake orchestrator; tests arrange it and read it back. */
 export type FakeUser = {
   id: number;
@@ -49,6 +52,10 @@ export type FakeState = {
   loginThrottleSeconds: number;
   canned: Map<string, CannedAnswer>;
   requests: RecordedRequest[];
+  /** Bots, strategies, markets and the money settings. */
+  bots: FakeBotsState;
+  /** Sends an `event` frame to the panel WebSockets subscribed to `channel`. */
+  publish: (channel: string, payload: unknown, botId: number | null) => void;
 };
 
 export function createFakeState(): FakeState {
@@ -73,6 +80,8 @@ export function createFakeState(): FakeState {
     loginThrottleSeconds: 0,
     canned: new Map(),
     requests: [],
+    bots: createFakeBotsState(),
+    publish: () => undefined,
   };
 }
 

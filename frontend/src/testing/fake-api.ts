@@ -3,8 +3,11 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import type { CannedAnswer, FakeState, FakeUser } from './fake-api-state';
-import { addUser, createFakeState } from './fake-api-state';
+import { addUser, createFakeState, publicUser } from './fake-api-state';
 import { route } from './fake-api-routes';
+import { botView } from './fake-bots-state';
+import type { FakeWsHub } from './fake-ws';
+import { createFakeWsHub } from './fake-ws';
 import { serveStatic } from './serve-static';
 
 export type FakeApi = {
@@ -16,6 +19,10 @@ export type FakeApi = {
   /** Answers `METHOD /path` with this status and body instead of the fake's own logic. */
   answer: (method: string, path: string, answer: CannedAnswer) => void;
   requestsTo: (method: string, path: string) => FakeState['requests'];
+  /** The panel WebSocket at /api/ws. */
+  ws: FakeWsHub;
+  /** Changes a bot as the reconciler would (state, figures…) and publishes it on `bots`. */
+  changeBot: (id: number, change: (bot: FakeState['bots']['bots'][number]) => void) => void;
   close: () => Promise<void>;
 };
 
@@ -77,6 +84,17 @@ export async function startFakeApi(options: { staticDir?: string } = {}): Promis
       }
     })();
   });
+  const ws = createFakeWsHub();
+  state.publish = (channel, payload, botId) => ws.publish(channel, payload, botId);
+  server.on('upgrade', (req, socket) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== '/api/ws') {
+      socket.destroy();
+      return;
+    }
+    const user = state.users.find((u) => u.id === state.sessionUserId);
+    ws.upgrade(req, socket, user ? publicUser(user) : null);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -89,8 +107,16 @@ export async function startFakeApi(options: { staticDir?: string } = {}): Promis
     answer: (method, path, answer) => state.canned.set(`${method} ${path}`, answer),
     requestsTo: (method, path) =>
       state.requests.filter((r) => r.method === method && r.path === path),
+    ws,
+    changeBot: (id, change) => {
+      const bot = state.bots.bots.find((b) => b.id === id);
+      if (!bot) throw new Error(`the fake has no bot ${id}`);
+      change(bot);
+      ws.publish('bots', { bot: botView(state.bots, bot) }, id);
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        ws.dropAll();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

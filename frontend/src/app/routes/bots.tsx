@@ -1,33 +1,12 @@
-import { useId } from 'react';
+import { useSession } from '../../features/auth/api/get-session';
+import { BotsPage } from '../../features/bots/components/bots-page';
+import { LiveGates } from '../../features/settings/components/live-gates';
 
-import { PageHeader } from '../../components/layout/page-header';
-import { useT } from '../../i18n/use-t';
-
+/** Bots, with the Live gates of Settings inside its Live confirmations (features meet here). */
 export function BotsRoute() {
-  const t = useT();
-  const reasonId = useId();
+  const { data: session } = useSession();
+  if (!session?.user) return null;
   return (
-    <>
-      <PageHeader title={t('bots.title')}>
-        {/* aria-disabled keeps the button focusable, so keyboard users can reach the reason too. */}
-        <button
-          type="button"
-          className="button"
-          aria-disabled="true"
-          aria-describedby={reasonId}
-          title={t('bots.createUnavailable')}
-          onClick={(event) => event.preventDefault()}
-        >
-          {t('bots.create')}
-        </button>
-      </PageHeader>
-      <section className="card empty-state">
-        <h2>{t('bots.emptyTitle')}</h2>
-        <p>{t('bots.emptyBody')}</p>
-        <p id={reasonId} className="muted">
-          {t('bots.createUnavailable')}
-        </p>
-      </section>
-    </>
+    <BotsPage isAdmin={session.user.role === 'admin'} liveGates={<LiveGates linkToSettings />} />
   );
 }

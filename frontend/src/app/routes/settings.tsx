@@ -5,6 +5,9 @@ import { LanguagePicker } from '../../components/layout/language-picker';
 import { Card } from '../../components/ui/card';
 import { useSession } from '../../features/auth/api/get-session';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { BlockedPairsCard } from '../../features/settings/components/blocked-pairs-card';
+import { ExchangeKeyCard } from '../../features/settings/components/exchange-key-card';
+import { LiveSwitchCard } from '../../features/settings/components/live-switch-card';
 import { UsersPanel } from '../../features/users/components/users-panel';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
@@ -45,6 +48,7 @@ export function SettingsRoute() {
   const { data: session } = useSession();
   const user = session?.user;
   if (!user) return null;
+  const isAdmin = user.role === 'admin';
   return (
     <>
       <PageHeader title={t('settings.title')} />
@@ -54,6 +58,15 @@ export function SettingsRoute() {
         </Card>
         <Card title={t('users.title')}>
           <UsersPanel currentUser={user} />
+        </Card>
+        <Card title={t('exchange.title')}>
+          <ExchangeKeyCard isAdmin={isAdmin} />
+        </Card>
+        <Card title={t('live.title')}>
+          <LiveSwitchCard isAdmin={isAdmin} />
+        </Card>
+        <Card title={t('risk.title')}>
+          <BlockedPairsCard isAdmin={isAdmin} />
         </Card>
         <Card title={t('settings.language')}>
           <LanguagePicker showLabel />

@@ -1,0 +1,68 @@
+/** English messages of the money settings (spread into `en`; pt-BR-settings.ts has the same keys). */
+export const enSettings = {
+  'exchange.title': 'Binance API key',
+  'exchange.intro':
+    'One Binance account per installation. Live bots trade with this key; Paper bots never use it.',
+  'exchange.none': 'No key is saved.',
+  'exchange.hint': 'Key ends in',
+  'exchange.canTrade': 'Can trade spot',
+  'exchange.canWithdraw': 'Can withdraw',
+  'exchange.ipRestricted': 'Restricted to trusted IPs',
+  'exchange.checkedAt': 'Checked with Binance',
+  'exchange.warning.noIp':
+    'This key is not restricted to trusted IP addresses. In Binance’s API Management, restrict it to this machine’s IP.',
+  'exchange.add': 'Add a key',
+  'exchange.replace': 'Replace the key',
+  'exchange.rightsHint':
+    'Create the key with “Enable Reading” and “Enable Spot & Margin Trading” only. A key that can withdraw is refused. The key and secret are never shown again.',
+  'exchange.apiKey': 'API key',
+  'exchange.secret': 'Secret key',
+  'exchange.save': 'Check and save',
+  'exchange.checking': 'Checking with Binance…',
+  'exchange.saved': 'The key was checked with Binance and saved.',
+  'exchange.balances': 'Balances on the account',
+  'exchange.noBalances': 'The account holds nothing.',
+  'exchange.asset': 'Asset',
+  'exchange.free': 'Free',
+  'exchange.locked': 'In orders',
+  'exchange.remove': 'Remove key',
+  'exchange.removeTitle': 'Remove the Binance key?',
+  'exchange.removeBody':
+    'Live bots can no longer start until a new key is saved. Open positions on Binance are not touched.',
+  'exchange.readOnly': 'Only an administrator can save or remove the key.',
+
+  'live.title': 'Live trading',
+  'live.intro':
+    'A bot may trade real money only when all three gates are open. Each bot then needs your password and its name typed out.',
+  'live.readOnly': 'Only an administrator can turn the Live switch on or off.',
+  'live.gate.label': 'Live gates',
+  'live.gate.open': 'open',
+  'live.gate.closed': 'closed',
+  'live.gate.environment': 'Installation (SPOTDESK_LIVE_TRADING)',
+  'live.gate.environmentHow':
+    'Set SPOTDESK_LIVE_TRADING=enabled in the environment (.env) and restart Spotdesk. The panel cannot change this.',
+  'live.gate.switch': 'Live switch in Settings',
+  'live.gate.switchHow': 'An administrator turns it on in Settings › Live trading.',
+  'live.gate.key': 'Binance API key',
+  'live.gate.keyHow': 'Save a Binance key that can trade and cannot withdraw.',
+  'live.gate.openSettings': 'Open Settings',
+  'live.switch.isOn': 'The Live switch is on.',
+  'live.switch.isOff': 'The Live switch is off.',
+  'live.switch.onExplain': 'Turning it on lets Live bots start when the other gates are open too.',
+  'live.switch.offExplain':
+    'Turning it off pauses every Live bot at once; their open positions keep their stop-loss on Binance.',
+  'live.switch.password': 'Your current password',
+  'live.switch.turnOn': 'Turn Live switch on',
+  'live.switch.turnOff': 'Turn Live switch off',
+  'live.switch.turnedOn': 'The Live switch is now on.',
+  'live.switch.turnedOff': 'The Live switch is now off; Live bots were paused.',
+
+  'risk.title': 'Blocked pairs',
+  'risk.intro': 'No bot trades these pairs: each bot’s next configuration lists them as blocked.',
+  'risk.none': 'No pair is blocked.',
+  'risk.addLabel': 'Pair to block',
+  'risk.add': 'Block pair',
+  'risk.remove': 'Unblock {pair}',
+  'risk.save': 'Save blocked pairs',
+  'risk.saved': 'Blocked pairs saved.',
+};
