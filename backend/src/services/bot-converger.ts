@@ -38,6 +38,7 @@ export interface BotRuntime {
   openTrades: number | null;
   profitAbs: number | null;
   realisedToday: number | null;
+  realisedAt: number;
   at: number;
 }
 
@@ -48,6 +49,7 @@ interface Observation {
 }
 
 const CLOSE_ALL_TIMEOUT_MS = 60_000;
+const REALISED_REFRESH_MS = 5_000;
 
 export function createBotConverger(deps: {
   repo: BotRepo;
@@ -157,15 +159,18 @@ export function createBotConverger(deps: {
       ]);
       lastApiOk.set(bot.id, now());
       const previous = runtime.get(bot.id);
+      // The loss-limit watchdog's figure: today's realised profit, read every few seconds.
+      const fresh = previous && now() - previous.realisedAt < REALISED_REFRESH_MS;
       const realisedToday =
-        bot.dailyLossLimit !== null && (!previous || now() - previous.at > 30_000)
-          ? await api.realisedToday().catch(() => previous?.realisedToday ?? null)
-          : (previous?.realisedToday ?? null);
+        bot.dailyLossLimit === null || fresh
+          ? (previous?.realisedToday ?? null)
+          : await api.realisedToday().catch(() => previous?.realisedToday ?? null);
       runtime.set(bot.id, {
         openTrades: open.length,
         profitAbs: open.reduce((sum, t) => sum + (t.profitAbs ?? 0), 0),
         realisedToday,
-        at: previous && realisedToday === previous.realisedToday ? previous.at : now(),
+        realisedAt: fresh ? previous.realisedAt : now(),
+        at: now(),
       });
       if (
         config.state === 'running' &&

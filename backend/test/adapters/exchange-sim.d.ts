@@ -54,6 +54,12 @@ declare module '@spotdesk/sim-exchange' {
     getAccount(apiKey: string): SimAccount;
     setKeyRights(apiKey: string, rights: SimKeyRights): SimAccount;
     setPrice(symbol: string, price: string | number): unknown;
+    /** A linear path from the current price through the points, then held at the last one. */
+    scriptPrice(
+      symbol: string,
+      points: Array<{ afterMs: number; price: string | number }>,
+    ): unknown;
+    getPrice(symbol: string): string;
     addFault(fault: SimFault): SimFault & { id: number; hits: number };
     clearFaults(): void;
     requestLog(filter?: { path?: string; limit?: number }): SimRequest[];

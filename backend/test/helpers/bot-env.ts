@@ -24,6 +24,8 @@ export interface BotEnv {
   exchange: SimExchange;
   dataDir: string;
   supervisorSocket: string;
+  /** The SPOTDESK_* variables the orchestrator runs with (to start another one like it). */
+  vars: Readonly<Record<string, string>>;
   /** Starts the orchestrator again on the same data dir and supervisord (after `app.close()`). */
   restartApp(): Promise<TestApp>;
   /** The bot's process id as supervisord reports it (0 when not running). */
@@ -107,7 +109,7 @@ export async function startBotEnv(
     SPOTDESK_BOT_UNREACHABLE_SECONDS: '30',
     ...options.env,
   };
-  let app = await startApp({ dataDir: data.path, env });
+  let app = await startApp({ dataDir: data.path, env, realClock: true });
   const admin = await setUpAdmin(app.baseUrl, app.setupToken(), 'ana');
   const client = createSupervisordClient({ socketPath: supervisor.socketPath });
   const info = (botId: number) => client.getProcessInfo(`bot-${botId}`);
@@ -118,8 +120,9 @@ export async function startBotEnv(
     exchange,
     dataDir: data.path,
     supervisorSocket: supervisor.socketPath,
+    vars: env,
     async restartApp() {
-      app = await startApp({ dataDir: data.path, env });
+      app = await startApp({ dataDir: data.path, env, realClock: true });
       self.app = app;
       self.admin = await signIn(app.baseUrl, 'ana', ADMIN_PASSWORD);
       return app;
@@ -135,7 +138,12 @@ export async function startBotEnv(
         if (reply.status === 200 && check(last)) return last;
         await sleep(250);
       }
-      throw new Error(`bot ${botId} did not reach the expected state: ${JSON.stringify(last)}`);
+      const { state, desiredState, stateReason, errorReason, openTrades } = last ?? {};
+      const logFile = path.join(data.path, 'bots', String(botId), 'freqtrade.log');
+      const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-15) : [];
+      throw new Error(
+        `bot ${botId} did not reach the expected state: ${JSON.stringify({ state, desiredState, stateReason, errorReason, openTrades, realisedToday: last?.realisedToday, lossLimitTripped: last?.lossLimitTripped })}\n${log.join('\n')}`,
+      );
     },
     async botApi(botId, apiPath, init = {}) {
       const config = JSON.parse(

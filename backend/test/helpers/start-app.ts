@@ -35,11 +35,24 @@ export interface TestApp {
  * `env` adds or overrides SPOTDESK_* variables; supervisord defaults to a socket that does not exist.
  */
 export async function startApp(
-  options: { env?: Record<string, string>; dataDir?: string; wsHeartbeatMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    wsHeartbeatMs?: number;
+    /** The wall clock instead of the test clock: for real bot processes, which live in real time. */
+    realClock?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const temp = options.dataDir ? null : makeTempDir('spotdesk-app-');
   const dataDir = options.dataDir ?? temp!.path;
-  const clock = createClock();
+  const clock: TestClock = options.realClock
+    ? {
+        now: Date.now,
+        advance: () => {
+          throw new Error('a real clock cannot be advanced');
+        },
+      }
+    : createClock();
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {

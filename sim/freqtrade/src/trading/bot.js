@@ -6,6 +6,7 @@ import { timeframeToMs } from './timeframe.js';
 import { cancelOrder, placeOrder, settleOrder } from './order-flow.js';
 import { tradeStakeAmount, validateStake } from './wallet.js';
 import { installMarketData } from './market-data.js';
+import { exchangeErrorKind } from './exchange-client.js';
 import { normalizeProtections, runProtections } from './protections.js';
 
 const DEFAULT_ORDER_TYPES = {
@@ -121,6 +122,14 @@ export function createBot({ config, strategy, repo, exchange, logger, notify, ap
         });
       } catch (err) {
         bot.log.error(`Unable to place a stoploss order on exchange. ${err.message}`);
+        // As freqtradebot.create_stoploss_order: an InvalidOrderException (e.g. the stop would
+        // trigger at once) exits the trade at market instead of leaving it unprotected.
+        if (exchangeErrorKind(err) === 'invalid_order') {
+          bot.log.warning('Exiting the trade forcefully');
+          await bot
+            .executeExit(repo.getTrade(trade.id), { reason: 'emergency_exit', ordertype: 'market' })
+            .catch((e) => bot.log.error(`Unable to exit trade ${trade.id}: ${e.message}`));
+        }
       }
     }
   };

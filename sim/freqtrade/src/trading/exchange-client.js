@@ -106,6 +106,9 @@ export function createExchangeClient(config) {
         timeInForce: 'GTC',
       }),
     fetchOrder: async (id, pair) => (await ensure()).fetchOrder(id, pair),
+    /** The fills of one order (Binance GET /api/v3/myTrades?orderId=…), with their commissions. */
+    fetchOrderTrades: async (id, pair) =>
+      (await ensure()).fetchMyTrades(pair, undefined, undefined, { orderId: id }),
     cancelOrder: async (id, pair) => (await ensure()).cancelOrder(id, pair),
     async close() {
       if (client && typeof client.close === 'function') await client.close();

@@ -117,8 +117,19 @@ export async function settleOrder(bot, order) {
     return;
   }
   if (order.status === 'open' || order.status === undefined) {
+    const knownFee = order.ft_fee_base ?? null;
     const res = await bot.exchange.fetchOrder(order.order_id, order.ft_pair);
     Object.assign(order, rowFromCcxt({ symbol: order.ft_pair, ...res }));
+    // GET /order carries no fills, so no commission: like Freqtrade's get_real_amount, read the
+    // order's own trades to learn the fee Binance took in the base coin.
+    order.ft_fee_base = order.ft_fee_base ?? knownFee;
+    if (order.status === 'closed' && order.ft_fee_base === null && order.ft_order_side === 'buy') {
+      const fills = await bot.exchange.fetchOrderTrades(order.order_id, order.ft_pair);
+      order.ft_fee_base = baseFee({
+        symbol: order.ft_pair,
+        fees: fills.map((t) => t.fee).filter(Boolean),
+      });
+    }
     bot.repo.updateOrder(order.id, order);
   }
   if (order.status === 'closed')
