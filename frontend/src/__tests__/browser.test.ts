@@ -191,4 +191,87 @@ describe('built panel in headless Chromium under the strict CSP', () => {
     expect(await background()).toBe(dark);
     await page.close();
   }, 60_000);
+
+  test('when a phone user runs a Paper bot through its life, then every step shows live and nothing scrolls sideways', async () => {
+    signInAdmin();
+    api.state.bots.live = { environment: false, masterSwitch: false };
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const problems = watchProblems(page);
+    const dialog = page.getByRole('dialog');
+
+    await page.goto(`${api.url}/bots`);
+    await page.getByRole('heading', { level: 1, name: 'Bots' }).waitFor();
+    await page.getByRole('link', { name: 'Create bot' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Create a bot' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Phone bot');
+    await page.getByLabel('Strategy', { exact: true }).selectOption('EmaCrossStrategy');
+    await page.getByLabel('Pair to add').fill('btc');
+    await page.getByLabel('Pair to add').press('Enter');
+    await page.getByText('Binance’s smallest order here is 5 USDT (on BTC/USDT).').waitFor();
+    await page.getByLabel('Stake per trade (USDT)').fill('10');
+    await page.getByLabel('Max open trades').fill('2');
+    await page.getByLabel('Max exposure (USDT)').fill('20');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Create bot' }).click();
+
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Phone bot' }) });
+    await card.waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    for (const [action, state] of [
+      ['Start', 'Running'],
+      ['Pause', 'Paused'],
+      ['Resume', 'Running'],
+      ['Stop', 'Stopped'],
+    ] as const) {
+      await card.getByRole('button', { name: action, exact: true }).click();
+      await dialog.getByRole('button', { name: action, exact: true }).click();
+      await card.getByText(state, { exact: true }).waitFor();
+    }
+    const bot = api.state.bots.bots.find((b) => b.name === 'Phone bot');
+    if (!bot) throw new Error('the bot was not created');
+    await page.waitForFunction(() => true);
+    api.changeBot(bot.id, (b) => {
+      b.state = 'ERROR';
+      b.errorReason = 'stalled';
+    });
+    await card.getByText('The bot’s trading loop has stopped running.').waitFor();
+    api.changeBot(bot.id, (b) => {
+      b.state = 'STOPPED';
+      b.errorReason = null;
+    });
+    await card.getByText('Stopped', { exact: true }).waitFor();
+
+    await card.getByRole('button', { name: 'Switch to Live' }).click();
+    await dialog.getByLabel('Your current password').fill('a long passphrase');
+    await dialog.getByLabel(/Type the bot’s name/).fill('Phone bot');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await dialog.getByRole('button', { name: 'Switch to Live' }).click();
+    await dialog
+      .getByText(
+        /Set SPOTDESK_LIVE_TRADING=enabled in the environment \(\.env\) and restart Spotdesk/,
+      )
+      .first()
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await card.getByRole('button', { name: 'Show configuration' }).click();
+    await card.getByText('Version 1').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await card.getByRole('button', { name: 'Delete', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByText('Phone bot was deleted.').waitFor();
+    expect(api.state.bots.bots.some((b) => b.name === 'Phone bot')).toBe(false);
+
+    await page.goto(`${api.url}/settings`);
+    await page
+      .getByRole('region', { name: 'Live trading' })
+      .getByText('The Live switch is off.')
+      .waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // The Live refusal is an expected 403; Chromium logs every non-2xx answer.
+    expect(problems.filter((p) => !/status of 403/.test(p))).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -20,8 +20,6 @@ export const enBots = {
   'bots.trippedExplain':
     'It stays paused, even across restarts, until an administrator re-arms it with a reason.',
   'bots.rearmFirst': 'Re-arm the bot first: its daily loss limit tripped.',
-  'bots.stopFirstForMode': 'Stop the bot to change between Paper and Live.',
-  'bots.stopFirstForDelete': 'Only a new or stopped bot can be deleted.',
 
   'bots.mode.paper': 'Paper',
   'bots.mode.live': 'LIVE · real money',

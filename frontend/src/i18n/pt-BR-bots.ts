@@ -22,8 +22,6 @@ export const ptBRBots: { [K in keyof typeof enBots]: string } = {
   'bots.trippedExplain':
     'Ele continua pausado, mesmo após reinícios, até um administrador rearmá-lo informando um motivo.',
   'bots.rearmFirst': 'Rearme o robô antes: o limite de perda diária dele foi atingido.',
-  'bots.stopFirstForMode': 'Pare o robô para trocar entre Simulado e Real.',
-  'bots.stopFirstForDelete': 'Só um robô novo ou parado pode ser excluído.',
 
   'bots.mode.paper': 'Simulado',
   'bots.mode.live': 'REAL · dinheiro de verdade',

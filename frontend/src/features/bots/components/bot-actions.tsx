@@ -94,6 +94,7 @@ export function BotActions({ bot, onRequest }: { bot: Bot; onRequest: (r: BotReq
       <Link className="button button-secondary button-small" to={paths.botEdit.getHref(bot.id)}>
         {t('bots.do.edit')}
       </Link>
+      {/* Mode and delete need a bot at rest; while it runs they are left out, not greyed out. */}
       {canSwitchMode(bot.desiredState) ? (
         <button
           type="button"
@@ -104,12 +105,7 @@ export function BotActions({ bot, onRequest }: { bot: Bot; onRequest: (r: BotReq
         >
           {t(isLive ? 'bots.do.toPaper' : 'bots.do.toLive')}
         </button>
-      ) : (
-        <BlockedButton
-          label={t(isLive ? 'bots.do.toPaper' : 'bots.do.toLive')}
-          reason={t('bots.stopFirstForMode')}
-        />
-      )}
+      ) : null}
       {isOffered(bot.state, bot.desiredState, 'delete') ? (
         <button
           type="button"
@@ -118,9 +114,7 @@ export function BotActions({ bot, onRequest }: { bot: Bot; onRequest: (r: BotReq
         >
           {t('bots.do.delete')}
         </button>
-      ) : (
-        <BlockedButton label={t('bots.do.delete')} reason={t('bots.stopFirstForDelete')} />
-      )}
+      ) : null}
     </div>
   );
 }

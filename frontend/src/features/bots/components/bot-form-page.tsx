@@ -8,6 +8,7 @@ import { useT } from '../../../i18n/use-t';
 import { useBots } from '../api/get-bots';
 import { useStrategies } from '../api/get-strategies';
 import { BotForm } from './bot-form';
+import './bots.css';
 
 /** Create (no `botId`) or edit a bot; only admins reach it (the route says so otherwise). */
 export function BotFormPage({ botId }: { botId?: number }) {

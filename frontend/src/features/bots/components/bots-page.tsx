@@ -15,6 +15,7 @@ import type { BotRequest } from './bot-actions';
 import { BotCard } from './bot-card';
 import { BotRequestDialog } from './bot-request-dialog';
 import { EmergencyBar } from './emergency-bar';
+import './bots.css';
 
 type BotsPageProps = {
   isAdmin: boolean;
