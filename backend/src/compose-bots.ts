@@ -79,6 +79,7 @@ export function composeBots(deps: {
     keyChecker: exchange,
     liveTradingEnabled: env.liveTradingEnabled,
     now,
+    onKeyChanged: (key) => exchange.setCredentials(key),
     onLiveSwitchOff: async (actor) => {
       const caller = actor === 'system' ? 'system' : { actor, ip: '' };
       for (const bot of repo.list().filter((b) => b.mode === 'REAL_MARKET_SPOT')) {
@@ -86,6 +87,8 @@ export function composeBots(deps: {
       }
     },
   });
+  const savedKey = settings.exchangeCredentials();
+  if (savedKey) exchange.setCredentials(savedKey);
   const files = createBotFiles(paths.bots, path.join(paths.backups, 'deleted-bots'));
   const launcherSocket = path.join(paths.run, 'orchestrator.sock');
   const workspace = createBotWorkspace({

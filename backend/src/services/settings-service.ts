@@ -53,6 +53,8 @@ export function createSettingsService(deps: {
   now: () => number;
   /** Called after the master switch goes off (Live bots are paused). */
   onLiveSwitchOff?: (actor: Actor) => Promise<void>;
+  /** Called when the saved exchange key changes (the account adapter follows it). */
+  onKeyChanged?: (key: { apiKey: string; secret: string } | null) => void;
 }) {
   const { repo, secrets, audit, now } = deps;
 
@@ -123,6 +125,7 @@ export function createSettingsService(deps: {
       const before = keyInfo();
       secrets.put(EXCHANGE_SECRET, JSON.stringify(key));
       repo.set('exchange.key', info, now());
+      deps.onKeyChanged?.(key);
       audit.record({
         actor,
         action: 'exchange-key-save',
@@ -138,6 +141,7 @@ export function createSettingsService(deps: {
       const before = keyInfo();
       secrets.remove(EXCHANGE_SECRET);
       repo.remove('exchange.key');
+      deps.onKeyChanged?.(null);
       audit.record({
         actor,
         action: 'exchange-key-remove',
