@@ -108,6 +108,7 @@ export function composeBots(deps: {
     botPath: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   });
   const apis = createBotApis({ workspace });
+  const ports = createPortAllocator({ range: env.botPorts, used: () => repo.usedPorts() });
   const converger = createBotConverger({
     repo,
     files,
@@ -119,6 +120,7 @@ export function composeBots(deps: {
     now,
     unreachableMs: env.botUnreachableMs,
     loopMs: loopMs(base),
+    ports,
     publish: deps.publishBot,
   });
   const bots = createBotService({
@@ -137,7 +139,7 @@ export function composeBots(deps: {
         };
       },
     },
-    ports: createPortAllocator({ range: env.botPorts, used: () => repo.usedPorts() }),
+    ports,
     settings,
     audit,
     users: deps.users,

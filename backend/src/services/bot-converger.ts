@@ -19,6 +19,7 @@ import type { Logger } from '../lib/logger.js';
 
 import { isAlive, type BotProcess } from './bot-process.js';
 import type { BotWorkspace } from './bot-workspace.js';
+import { isPortFree, type PortAllocator } from './port-allocator.js';
 import type { SettingsService } from './settings-service.js';
 
 /** What the converger needs from a bot's Freqtrade API (adapters/freqtrade behind it). */
@@ -63,6 +64,7 @@ export function createBotConverger(deps: {
   unreachableMs: number;
   /** A bot's loop interval (`internals.process_throttle_secs`): three missed loops is stalled. */
   loopMs: number;
+  ports: PortAllocator;
   /** Called whenever a bot's observed state or figures change. */
   publish: (id: BotId) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -104,6 +106,24 @@ export function createBotConverger(deps: {
         await api.reloadConfig();
       }
     }
+  }
+
+  /**
+   * Starts the bot's process; when something else took its API port meanwhile, the bot moves to
+   * a free one first (its config is rewritten), instead of crash-looping on a bind error.
+   */
+  async function startOnFreePort(bot: Bot): Promise<void> {
+    if (!(await isPortFree(bot.apiPort))) {
+      const port = await deps.ports.allocate([bot.apiPort]);
+      logger.warn(
+        { botId: bot.id, taken: bot.apiPort, port },
+        'bot API port taken; moving the bot',
+      );
+      repo.setApiPort(bot.id, port);
+      const moved = repo.find(bot.id) ?? { ...bot, apiPort: port };
+      if (deps.workspace.materialize(moved).programChanged) await proc.sync(bot.id);
+    }
+    await proc.start(bot.id);
   }
 
   async function observe(bot: Bot): Promise<Observation> {
@@ -267,7 +287,7 @@ export function createBotConverger(deps: {
           info = null;
         }
         if (!isAlive(info) && !(mode === 'reconcile' && info?.state === 'FATAL')) {
-          await proc.start(bot.id);
+          await startOnFreePort(bot);
         } else if (info?.state === 'RUNNING') {
           await applyApiState(bot).catch((error: unknown) =>
             logger.debug({ botId: bot.id, err: error }, 'bot API not ready to converge'),
