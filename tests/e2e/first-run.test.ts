@@ -23,6 +23,12 @@ async function newPage(width = 1280, height = 800): Promise<Page> {
   return context.newPage();
 }
 
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
 async function login(page: Page, password: string): Promise<void> {
   await page.getByLabel('Username').fill('admin');
   await page.getByLabel('Password', { exact: true }).fill(password);
@@ -47,6 +53,13 @@ describe('first run in a browser', () => {
     const token = tokenLine![1]!;
     const tokenFile = join(tree.dataDir, 'run', 'setup-token');
     expect(readFileSync(tokenFile, 'utf8').trim()).toBe(token);
+
+    // The setup page fits a phone too (360 px, no sideways scroll).
+    const narrow = await newPage(360, 740);
+    await narrow.goto(tree.baseUrl);
+    await narrow.getByRole('heading', { name: 'Set up Spotdesk' }).waitFor(WAIT);
+    expect(await sidewaysScroll(narrow), 'the setup page scrolls sideways').toBeLessThanOrEqual(0);
+    await narrow.context().close();
 
     const page = await newPage();
     await page.goto(tree.baseUrl);
@@ -91,15 +104,15 @@ describe('first run in a browser', () => {
   it('when the panel is 360 px wide, then no page scrolls sideways', async () => {
     const page = await newPage(360, 740);
     await page.goto(tree.baseUrl);
+    await page.getByRole('heading', { name: 'Log in to Spotdesk' }).waitFor(WAIT);
+    expect(await sidewaysScroll(page), 'the login page scrolls sideways').toBeLessThanOrEqual(0);
     await login(page, PASSWORD);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor(WAIT);
 
     for (const path of ['/', '/bots', '/settings', '/audit']) {
       await page.goto(`${tree.baseUrl}${path}`);
       await page.locator('main h1').first().waitFor(WAIT);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysScroll(page);
       expect(overflow, `${path} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
     }
     await page.goto(tree.baseUrl);
