@@ -10,6 +10,7 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/controls.css';
 
 // Before the first paint, so a remembered dark theme does not flash light (no inline script: CSP).
 applyTheme(readStoredTheme(browserStorage()));

@@ -202,4 +202,19 @@ describe('bots › list', () => {
         .map((li) => li.textContent),
     ).toEqual(['stake_amountbefore: 20 → after: 25']);
   });
+
+  test('when bots exist, then the dashboard counts them by state and says how many are Live', async () => {
+    signIn();
+    addFakeBot(api.state.bots, { desiredState: 'RUNNING', state: 'RUNNING' });
+    addFakeBot(api.state.bots, { desiredState: 'RUNNING', state: 'RUNNING' });
+    addFakeBot(api.state.bots, { mode: 'REAL_MARKET_SPOT', dailyLossLimit: 5 });
+
+    renderApp(api, '/');
+
+    const card = await screen.findByRole('region', { name: 'Bots' });
+    expect(await within(card).findByText('Running')).toBeTruthy();
+    expect(within(card).getByText('Running').nextElementSibling?.textContent).toBe('2');
+    expect(within(card).getByText('Created').nextElementSibling?.textContent).toBe('1');
+    expect(within(card).getByText('1 Live bot(s) trade real money.')).toBeTruthy();
+  });
 });

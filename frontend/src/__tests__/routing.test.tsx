@@ -67,9 +67,10 @@ describe('routing by session state', () => {
         new Date('2026-01-15T09:30:00.000Z'),
       ),
     );
+    const bots = screen.getByRole('region', { name: 'Bots' });
+    expect(await within(bots).findByText(/No bots exist yet/)).toBeTruthy();
     for (const name of ['Bots', 'Open positions', 'PnL today']) {
       const card = screen.getByRole('region', { name });
-      expect(within(card).getByText(/No bots exist yet/)).toBeTruthy();
       expect(within(card).getByRole('link', { name: 'Go to Bots' }).getAttribute('href')).toBe(
         '/bots',
       );

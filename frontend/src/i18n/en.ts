@@ -221,6 +221,9 @@ export const en = {
   'dashboard.positions': 'Open positions',
   'dashboard.pnl': 'PnL today',
   'dashboard.noBots': 'No bots exist yet, so there is nothing to show here.',
+  'dashboard.monitorLater':
+    'Open positions and today’s PnL across all bots arrive with the live monitor. Each bot’s open trades and profit are on the Bots page.',
+  'dashboard.liveBots': '{count} Live bot(s) trade real money.',
   'dashboard.goToBots': 'Go to Bots',
 
   'status.title': 'Orchestrator status',

@@ -233,6 +233,9 @@ export const ptBR: Messages = {
   'dashboard.positions': 'Posições abertas',
   'dashboard.pnl': 'Resultado de hoje',
   'dashboard.noBots': 'Ainda não existe nenhum robô, então não há nada para mostrar aqui.',
+  'dashboard.monitorLater':
+    'As posições abertas e o resultado do dia de todos os robôs chegam com o monitor ao vivo. As operações abertas e o lucro de cada robô estão na página Robôs.',
+  'dashboard.liveBots': '{count} robô(s) Real(is) operam dinheiro de verdade.',
   'dashboard.goToBots': 'Ir para Robôs',
 
   'status.title': 'Estado do orquestrador',

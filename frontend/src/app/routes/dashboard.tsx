@@ -5,13 +5,14 @@ import { PageHeader } from '../../components/layout/page-header';
 import { Card } from '../../components/ui/card';
 import { EmptyState } from '../../components/ui/empty-state';
 import { paths } from '../../config/paths';
+import { BotsSummaryCard } from '../../features/bots/components/bots-summary-card';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
 import { StatusCard } from '../../features/system/components/status-card';
 import { SystemCard } from '../../features/system/components/system-card';
 
-/** Cards whose data arrives with the bot manager; until then they say so. */
-const BOT_CARDS: MessageKey[] = ['dashboard.bots', 'dashboard.positions', 'dashboard.pnl'];
+/** Cards whose data arrives with the live monitor; until then they say so. */
+const MONITOR_CARDS: MessageKey[] = ['dashboard.positions', 'dashboard.pnl'];
 
 export function DashboardRoute() {
   const t = useT();
@@ -25,11 +26,14 @@ export function DashboardRoute() {
         <CardErrorBoundary title={t('system.title')}>
           <SystemCard />
         </CardErrorBoundary>
-        {BOT_CARDS.map((key) => (
+        <CardErrorBoundary title={t('dashboard.bots')}>
+          <BotsSummaryCard title={t('dashboard.bots')} />
+        </CardErrorBoundary>
+        {MONITOR_CARDS.map((key) => (
           <CardErrorBoundary key={key} title={t(key)}>
             <Card title={t(key)}>
               <EmptyState action={<Link to={paths.bots.getHref()}>{t('dashboard.goToBots')}</Link>}>
-                {t('dashboard.noBots')}
+                {t('dashboard.monitorLater')}
               </EmptyState>
             </Card>
           </CardErrorBoundary>
