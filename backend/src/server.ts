@@ -81,6 +81,13 @@ export async function startServer(
         if (bot) hub.publish('bots', { bot: botView(bot, slice.converger) }, id);
       },
     });
+    services.readiness.listBots(() =>
+      slice.repo.list().map((bot) => ({
+        name: `bot:${bot.id}`,
+        ok: bot.state !== 'ERROR',
+        reason: `${bot.state}${bot.stateReason ? `: ${bot.stateReason}` : ''}`,
+      })),
+    );
     const app = buildApp({
       logger,
       http: {

@@ -22,8 +22,11 @@ export async function freePort() {
   });
 }
 
-/** Starts supervisord with only its control socket; resolves once the socket exists. */
-export async function startSupervisord(dir) {
+/**
+ * Starts supervisord with its control socket (and, with `include`, the program files matching
+ * that glob, as the image's supervisord.conf includes the bots'); resolves once the socket exists.
+ */
+export async function startSupervisord(dir, { include } = {}) {
   mkdirSync(join(dir, 'run'), { recursive: true });
   const socket = join(dir, 'run', 'supervisor.sock');
   const conf = join(dir, 'supervisord.conf');
@@ -39,6 +42,7 @@ export async function startSupervisord(dir) {
       `pidfile=${join(dir, 'run', 'supervisord.pid')}`,
       '[rpcinterface:supervisor]',
       'supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface',
+      ...(include ? ['[include]', `files=${include}`] : []),
       '',
     ].join('\n'),
   );

@@ -18,6 +18,8 @@ export function createReadinessService(deps: {
   now: () => number;
 }) {
   const { health, supervisor, now } = deps;
+  // Bots are listed for information; a bot in trouble never makes the container unready.
+  let botChecks: () => Check[] = () => [];
 
   function checkDatabase(): Check {
     try {
@@ -52,7 +54,12 @@ export function createReadinessService(deps: {
     },
     async check(): Promise<Readiness> {
       const checks = [checkDatabase(), await checkSupervisord()];
-      return { status: checks.every((c) => c.ok) ? 'ready' : 'not-ready', checks };
+      const status = checks.every((c) => c.ok) ? 'ready' : 'not-ready';
+      return { status, checks: [...checks, ...botChecks()] };
+    },
+    /** Where the bot entries come from (set once the bots slice exists). */
+    listBots(source: () => Check[]): void {
+      botChecks = source;
     },
   };
 }

@@ -61,6 +61,12 @@ describe('a Paper bot from creation to deletion', () => {
     expect(readFileSync(path.join(botDir(id), 'supervisord.conf'), 'utf8')).toContain(
       'autostart=true',
     );
+    const ready = (await (await fetch(`${env.app.baseUrl}/ready`)).json()) as {
+      status: string;
+      checks: Array<{ name: string; ok: boolean; reason?: string }>;
+    };
+    expect(ready.status).toBe('ready');
+    expect(ready.checks).toContainEqual({ name: `bot:${id}`, ok: true, reason: 'RUNNING' });
   });
 
   it('when paused and its process is killed, then supervisord brings it back paused and it opens no trade', async () => {
