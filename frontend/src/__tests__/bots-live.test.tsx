@@ -165,4 +165,27 @@ describe('bots › Live', () => {
     expect(await within(card).findByText('Paper')).toBeTruthy();
     expect(bot.mode).toBe('SIMULATED');
   });
+
+  test('when the bot still holds paper trades, then switching to Live is refused with what to do', async () => {
+    openGates();
+    const bot = addFakeBot(api.state.bots, {
+      name: 'Holder',
+      dailyLossLimit: 10,
+      desiredState: 'STOPPED',
+      state: 'STOPPED',
+      openTrades: 1,
+    });
+    renderApp(api, '/bots');
+    const card = await botCard('Holder');
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Switch to Live' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Switch Holder to Live?' });
+    confirmWith(dialog, PASSWORD, 'Holder');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Switch to Live' }));
+
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(
+      /^This bot still holds 1 open trade\(s\) in its current mode\./,
+    );
+    expect(bot.mode).toBe('SIMULATED');
+  });
 });

@@ -21,6 +21,9 @@ export const enBots = {
     'It stays paused, even across restarts, until an administrator re-arms it with a reason.',
   'bots.rearmFirst': 'Re-arm the bot first: its daily loss limit tripped.',
 
+  'bots.modeOpenTrades':
+    'This bot still holds {count} open trade(s) in its current mode. Start it and stop it with “close them first”, or let them close, before switching.',
+
   'bots.mode.paper': 'Paper',
   'bots.mode.live': 'LIVE · real money',
   'bots.mode.liveShort': 'Live',

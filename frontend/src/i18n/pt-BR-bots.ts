@@ -23,6 +23,9 @@ export const ptBRBots: { [K in keyof typeof enBots]: string } = {
     'Ele continua pausado, mesmo após reinícios, até um administrador rearmá-lo informando um motivo.',
   'bots.rearmFirst': 'Rearme o robô antes: o limite de perda diária dele foi atingido.',
 
+  'bots.modeOpenTrades':
+    'Este robô ainda tem {count} operação(ões) aberta(s) no modo atual. Inicie-o e pare-o com “fechar antes”, ou espere que fechem, antes de trocar de modo.',
+
   'bots.mode.paper': 'Simulado',
   'bots.mode.live': 'REAL · dinheiro de verdade',
   'bots.mode.liveShort': 'Real',

@@ -64,7 +64,6 @@ export function BotFormFields({
         label={t('bots.field.name')}
         name="name"
         value={values.name}
-        maxLength={BOT_NAME_MAX * 2}
         autoComplete="off"
         hint={t('bots.form.nameHint', { maximum: BOT_NAME_MAX })}
         error={errors['name']}

@@ -1,4 +1,3 @@
-import { ErrorMessage } from '../../../components/errors/error-message';
 import { Dialog } from '../../../components/ui/dialog';
 import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/use-t';
@@ -12,6 +11,7 @@ import { resumeBot } from '../api/resume-bot';
 import { retryBot } from '../api/retry-bot';
 import { startBot } from '../api/start-bot';
 import { switchBotMode } from '../api/switch-bot-mode';
+import { BotErrorMessage } from './bot-error';
 
 /** The requests that need nothing but a yes (Live starts and switches have their own dialog). */
 export type SimpleRequest =
@@ -103,7 +103,9 @@ export function ConfirmActionDialog({ bot, request, onDone, onClose }: Props) {
       }
     >
       <p>{t(text.body, { name: bot.name })}</p>
-      {action.error ? <ErrorMessage error={action.error} /> : null}
+      {action.error ? (
+        <BotErrorMessage error={action.error} isModeSwitch={request === 'toPaper'} />
+      ) : null}
     </Dialog>
   );
 }

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 
-import { ErrorMessage } from '../../../components/errors/error-message';
 import { Dialog } from '../../../components/ui/dialog';
 import { TextField } from '../../../components/ui/text-field';
 import type { MessageKey } from '../../../i18n/en';
@@ -14,6 +13,7 @@ import type { Bot } from '../api/get-bots';
 import { retryBot } from '../api/retry-bot';
 import { startBot } from '../api/start-bot';
 import { switchBotMode } from '../api/switch-bot-mode';
+import { BotErrorMessage } from './bot-error';
 
 /** The three Live steps: each needs the current password and the bot's name typed out. */
 export type LiveStep = 'start' | 'retry' | 'toLive';
@@ -91,7 +91,9 @@ export function LiveDialog({ bot, step, gates, onDone, onClose }: Props) {
     >
       <p className="alert alert-warn">{t('bots.live.warning')}</p>
       {gates}
-      {action.error ? <ErrorMessage error={action.error} /> : null}
+      {action.error ? (
+        <BotErrorMessage error={action.error} isModeSwitch={step === 'toLive'} />
+      ) : null}
       {fieldErrors.length > 0 ? (
         <ul className="field-error">
           {fieldErrors.map(([path, message]) => {
