@@ -78,7 +78,7 @@ export async function startServer(
       hasher: core.hasher,
       publishBot: (id) => {
         const bot = slice.repo.find(id);
-        if (bot) hub.publish('bots', { bot: botView(bot, slice.converger) }, id);
+        hub.publish('bots', bot ? { bot: botView(bot, slice.converger) } : { deletedId: id }, id);
       },
     });
     services.readiness.listBots(() =>

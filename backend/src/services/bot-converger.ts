@@ -20,6 +20,7 @@ import type { Logger } from '../lib/logger.js';
 import { isAlive, type BotProcess } from './bot-process.js';
 import type { BotWorkspace } from './bot-workspace.js';
 import { isPortFree, type PortAllocator } from './port-allocator.js';
+import { diffConfigs, type JsonObject, type JsonValue } from '../domain/freqtrade-config.js';
 import type { SettingsService } from './settings-service.js';
 
 /** What the converger needs from a bot's Freqtrade API (adapters/freqtrade behind it). */
@@ -108,22 +109,21 @@ export function createBotConverger(deps: {
     }
   }
 
-  /**
-   * Starts the bot's process; when something else took its API port meanwhile, the bot moves to
-   * a free one first (its config is rewritten), instead of crash-looping on a bind error.
-   */
-  async function startOnFreePort(bot: Bot): Promise<void> {
-    if (!(await isPortFree(bot.apiPort))) {
-      const port = await deps.ports.allocate([bot.apiPort]);
-      logger.warn(
-        { botId: bot.id, taken: bot.apiPort, port },
-        'bot API port taken; moving the bot',
-      );
-      repo.setApiPort(bot.id, port);
-      const moved = repo.find(bot.id) ?? { ...bot, apiPort: port };
-      if (deps.workspace.materialize(moved).programChanged) await proc.sync(bot.id);
+  /** The bot, moved to a free port first when something else took its API port meanwhile. */
+  async function onFreePort(bot: Bot): Promise<Bot> {
+    if (await isPortFree(bot.apiPort)) return bot;
+    const port = await deps.ports.allocate([bot.apiPort]);
+    logger.warn({ botId: bot.id, taken: bot.apiPort, port }, 'bot API port taken; moving the bot');
+    repo.setApiPort(bot.id, port);
+    return repo.find(bot.id) ?? { ...bot, apiPort: port };
+  }
+
+  /** Keeps a version of the generated config whenever it differs from the last one kept. */
+  function recordConfig(bot: Bot, config: JsonObject, reason: string): void {
+    const last = repo.configVersions(bot.id, 1)[0];
+    if (!last || diffConfigs(last.config as JsonValue, config).length > 0) {
+      repo.addConfigVersion(bot.id, config, reason, now());
     }
-    await proc.start(bot.id);
   }
 
   async function observe(bot: Bot): Promise<Observation> {
@@ -241,6 +241,9 @@ export function createBotConverger(deps: {
 
   return {
     storedOpenTrades,
+    recordConfig,
+    /** Tells the panel about a bot whose desired state or row changed (or that went away). */
+    announce: (id: BotId) => deps.publish(id),
     runtime: (id: BotId) => runtime.get(id) ?? null,
 
     /** Open trades now: from the API when the bot answers, else from its trade database. */
@@ -268,27 +271,45 @@ export function createBotConverger(deps: {
      * Converges once. `restart` also restarts a running process (new settings, explicit
      * restart); the reconciler passes `reconcile`, which never restarts a crash-looping one.
      */
-    async apply(bot: Bot, mode: 'converge' | 'restart' | 'reconcile'): Promise<void> {
+    async apply(
+      bot: Bot,
+      mode: 'converge' | 'restart' | 'reconcile',
+      /** Why the config may change now, for its history (default: started / applied at start). */
+      reason?: string,
+    ): Promise<void> {
+      let current = bot;
       if (runsProcess(bot.desiredState) && liveGateOpen(bot)) {
-        const fresh = mode === 'restart' || deps.files.readConfig(bot.id) === null;
-        const changed = fresh
-          ? deps.workspace.materialize(bot).programChanged
-          : deps.workspace.writeDesired(bot);
         let info = await proc.info(bot.id);
-        let swapped = true;
-        // supervisord re-reads program files only when one changed or it lacks this one.
+        // A crash-looping bot waits for a person (retry); the reconciler does not restart it.
+        const starting =
+          (mode === 'restart' || !isAlive(info)) &&
+          !(mode === 'reconcile' && info?.state === 'FATAL');
+        let changed: boolean;
+        if (starting) {
+          if (isAlive(info)) await proc.stop(bot.id, true);
+          // Every start runs the settings as they are now (those saved "for next start" too),
+          // on a port nothing else took meanwhile.
+          current = await onFreePort(bot);
+          const written = deps.workspace.materialize(current);
+          recordConfig(
+            current,
+            written.config,
+            reason ?? (current.pendingRestart ? 'applied at start' : 'started'),
+          );
+          if (current.pendingRestart) repo.setPendingRestart(current.id, false);
+          changed = written.programChanged;
+          info = await proc.info(bot.id);
+        } else {
+          changed = deps.workspace.writeDesired(bot);
+        }
+        // supervisord re-reads program files only when one changed or it lacks this one; adding
+        // a program whose autostart is on starts it at once.
         if (changed || info === null) {
-          swapped = await proc.sync(bot.id);
+          await proc.sync(bot.id);
           info = await proc.info(bot.id);
         }
-        if (mode === 'restart' && isAlive(info)) {
-          await proc.stop(bot.id, true);
-          if (!swapped) await proc.sync(bot.id);
-          info = null;
-        }
-        if (!isAlive(info) && !(mode === 'reconcile' && info?.state === 'FATAL')) {
-          await startOnFreePort(bot);
-        } else if (info?.state === 'RUNNING') {
+        if (starting && !isAlive(info)) await proc.start(bot.id);
+        else if (!starting && info?.state === 'RUNNING') {
           await applyApiState(bot).catch((error: unknown) =>
             logger.debug({ botId: bot.id, err: error }, 'bot API not ready to converge'),
           );
@@ -303,7 +324,7 @@ export function createBotConverger(deps: {
         }
         if (isAlive(info)) await proc.stop(bot.id);
       }
-      store(bot, await observe(bot));
+      store(current, await observe(current));
     },
 
     /** Reads the bot's state without changing anything (the reconciler between changes). */

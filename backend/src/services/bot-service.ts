@@ -10,7 +10,12 @@ import {
   type BotId,
   type BotSettings,
 } from '../domain/bot.js';
-import { diffConfigs, type JsonValue } from '../domain/freqtrade-config.js';
+import {
+  diffConfigs,
+  redactConfig,
+  type JsonObject,
+  type JsonValue,
+} from '../domain/freqtrade-config.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import type { BotRepo } from '../db/repos/bot-repo.js';
 import type { UserRepo } from '../db/repos/user-repo.js';
@@ -197,9 +202,6 @@ export function createBotService(deps: {
         }
         if (open > 0 && options.openTrades === 'close') await converger.closeAllTrades(bot);
       }
-      if (bot.pendingRestart && (action === 'start' || action === 'restart')) {
-        repo.setPendingRestart(id, false);
-      }
       repo.setDesired(id, next, now());
       const updated = mustFind(id);
       record(caller, `bot-${action}`, updated, {
@@ -208,6 +210,7 @@ export function createBotService(deps: {
         reason: options.reason ?? null,
       });
       await converger.apply(updated, action === 'restart' ? 'restart' : 'converge');
+      converger.announce(id);
       return mustFind(id);
     });
   }
@@ -271,19 +274,17 @@ export function createBotService(deps: {
         await validate(settings, id);
         const running = bot.desiredState === 'RUNNING' || bot.desiredState === 'PAUSED';
         repo.updateSettings(id, settings, now());
-        let updated = mustFind(id);
-        if (running && apply === 'next-start') {
+        if (running) {
+          // Applied when the process next starts: now (restart) or whenever that is.
           repo.setPendingRestart(id, true);
-        } else {
-          const { config } = deps.workspace.materialize(updated);
-          const previous = repo.configVersions(id, 1)[0];
-          if (!previous || diffConfigs(previous.config as JsonValue, config).length > 0) {
-            repo.addConfigVersion(id, config, running ? 'edited, restarted' : 'edited', now());
+          if (apply === 'restart') {
+            await converger.apply(mustFind(id), 'restart', 'edited, restarted');
           }
-          repo.setPendingRestart(id, false);
-          updated = mustFind(id);
-          if (running) await converger.apply(updated, 'restart');
+        } else {
+          const edited = mustFind(id);
+          converger.recordConfig(edited, deps.workspace.materialize(edited).config, 'edited');
         }
+        const updated = mustFind(id);
         record(caller, 'bot-update', updated, { before: bot, after: settings, reason: apply });
         return mustFind(id);
       });
@@ -298,6 +299,7 @@ export function createBotService(deps: {
         const archived = deps.files.archive(id, now());
         deps.workspace.forget(id);
         repo.markDeleted(id, now());
+        converger.announce(id);
         record(caller, 'bot-delete', bot, { before: bot, after: { archivedTo: archived } });
       });
     },
@@ -363,16 +365,20 @@ export function createBotService(deps: {
       });
     },
 
+    /** The config the bot runs (redacted), what it will run after a restart, and every version. */
     config(id: BotId) {
       const bot = mustFind(id);
       const versions = repo.configVersions(id);
-      const current = deps.workspace.redactedConfig(bot);
+      const next = deps.workspace.redactedConfig(bot);
+      const written = deps.files.readConfig(id);
+      const current = written === null ? next : (redactConfig(written as JsonValue) as JsonObject);
       return {
         current,
         pendingRestart: bot.pendingRestart,
+        pending: bot.pendingRestart ? next : null,
         versions: versions.map((v, index) => ({
           version: v.version,
-          createdAt: v.createdAt,
+          createdAt: new Date(v.createdAt).toISOString(),
           reason: v.reason,
           changes: diffConfigs(
             (versions[index + 1]?.config ?? {}) as JsonValue,

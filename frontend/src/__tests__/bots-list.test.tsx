@@ -154,6 +154,26 @@ describe('bots › list', () => {
     expect(api.requestsTo('GET', '/api/bots')).toHaveLength(2);
   });
 
+  test('when another tab deletes a bot, then its card goes away without a reload', async () => {
+    signIn();
+    const bot = addFakeBot(api.state.bots, {
+      name: 'Short lived',
+      desiredState: 'STOPPED',
+      state: 'STOPPED',
+    });
+    addFakeBot(api.state.bots, { name: 'Stays', desiredState: 'STOPPED', state: 'STOPPED' });
+    renderApp(api, '/bots');
+    await botCard('Short lived');
+    await waitFor(() => expect(api.requestsTo('GET', '/api/bots')).toHaveLength(2));
+
+    api.state.bots.bots = api.state.bots.bots.filter((b) => b.id !== bot.id);
+    api.ws.publish('bots', { deletedId: bot.id }, bot.id);
+
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Short lived' })).toBeNull());
+    expect(await botCard('Stays')).toBeTruthy();
+    expect(api.requestsTo('GET', '/api/bots')).toHaveLength(2);
+  });
+
   test('when the socket drops and comes back, then the list is read again so no change is missed', async () => {
     signIn();
     const bot = addFakeBot(api.state.bots, {

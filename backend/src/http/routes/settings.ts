@@ -35,6 +35,12 @@ const riskInput = validate({
   body: z.object({ blockedPairs: z.array(z.string().trim()).max(500) }).strict(),
 });
 
+type KeyInfo = ReturnType<SettingsService['exchangeKey']>;
+
+/** Times in the API are ISO strings, like every other date it answers. */
+const keyView = (key: KeyInfo) =>
+  key && { ...key, checkedAt: new Date(key.checkedAt).toISOString() };
+
 function actor(req: Request, res: Response) {
   const user = currentUser(res);
   return { actor: { id: user.id, username: user.username }, ip: req.ip ?? '' };
@@ -50,11 +56,12 @@ export function settingsRoutes(deps: {
   const router = Router();
 
   router.get('/api/settings/exchange', ...guards.user, (_req, res) => {
-    res.json({ key: settings.exchangeKey() });
+    res.json({ key: keyView(settings.exchangeKey()) });
   });
   router.put('/api/settings/exchange', ...guards.admin, keyInput, async (req, res) => {
     const who = actor(req, res);
-    res.json(await settings.saveExchangeKey(keyInput.get(res).body, who.actor, who.ip));
+    const saved = await settings.saveExchangeKey(keyInput.get(res).body, who.actor, who.ip);
+    res.json({ ...saved, key: keyView(saved.key) });
   });
   router.delete('/api/settings/exchange', ...guards.admin, (req, res) => {
     const who = actor(req, res);
@@ -63,7 +70,8 @@ export function settingsRoutes(deps: {
   });
 
   router.get('/api/settings/live', ...guards.user, (_req, res) => {
-    res.json(settings.liveGate());
+    const gate = settings.liveGate();
+    res.json({ ...gate, key: keyView(gate.key) });
   });
   router.put('/api/settings/live', ...guards.admin, liveInput, async (req, res) => {
     const { enabled, password } = liveInput.get(res).body;
@@ -72,7 +80,8 @@ export function settingsRoutes(deps: {
     if (!user || !(await deps.hasher.verify(user.passwordHash, password))) {
       throw new AppError('reauth-failed', 'the password is not correct', 403);
     }
-    res.json(await settings.setMasterSwitch(enabled, who.actor, who.ip));
+    const gate = await settings.setMasterSwitch(enabled, who.actor, who.ip);
+    res.json({ ...gate, key: keyView(gate.key) });
   });
 
   router.get('/api/settings/risk', ...guards.user, (_req, res) => {
