@@ -52,6 +52,7 @@ interface Observation {
 
 const CLOSE_ALL_TIMEOUT_MS = 60_000;
 const REALISED_REFRESH_MS = 5_000;
+const RELOAD_GRACE_MS = 20_000;
 
 export function createBotConverger(deps: {
   repo: BotRepo;
@@ -73,6 +74,8 @@ export function createBotConverger(deps: {
   const { repo, process: proc, now, logger } = deps;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const lastApiOk = new Map<BotId, number>();
+  /** When a Paper bot was last asked to reload its config (to resume it). */
+  const reloads = new Map<BotId, number>();
   const runtime = new Map<BotId, BotRuntime>();
 
   function liveGateOpen(bot: Bot): boolean {
@@ -89,6 +92,13 @@ export function createBotConverger(deps: {
   async function applyApiState(bot: Bot): Promise<void> {
     const api = deps.api(bot);
     const config = await api.showConfig();
+    // A reload in flight drops the API for a moment and ends in the state the files say: wait
+    // for it (on a busy machine it takes a while) instead of asking again.
+    const reloading = reloads.get(bot.id);
+    if (config.state === 'reload_config' || (reloading && now() - reloading < RELOAD_GRACE_MS)) {
+      return;
+    }
+    reloads.delete(bot.id);
     const paused = config.state === 'paused' || config.maxOpenTrades === 0;
     if (bot.desiredState === 'PAUSED' && !paused) {
       await api.pause();
@@ -104,6 +114,7 @@ export function createBotConverger(deps: {
         await proc.stop(bot.id, true);
         await proc.start(bot.id);
       } else {
+        reloads.set(bot.id, now());
         await api.reloadConfig();
       }
     }
@@ -255,9 +266,13 @@ export function createBotConverger(deps: {
       }
     },
 
-    /** Force-exits every open trade at market and waits (60 s at most) until none is left. */
+    /**
+     * Stops new entries, force-exits every open trade at market and waits (60 s at most) until
+     * none is left.
+     */
     async closeAllTrades(bot: Bot): Promise<number> {
       const api = deps.api(bot);
+      await api.pause();
       await api.forceExitAll();
       const deadline = now() + CLOSE_ALL_TIMEOUT_MS;
       for (;;) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { paperBot, startBotEnv, type BotEnv } from '../helpers/bot-env.js';
+import { botSteps } from '../helpers/bot-steps.js';
 
 let env: BotEnv;
 beforeAll(async () => {
@@ -13,52 +14,9 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => env?.cleanup(), 60_000);
 
-interface ConfigFile {
-  stake_amount: number;
-  timeframe: string;
-  max_open_trades: number;
-  api_server: { password: string };
-}
-
-const botDir = (id: number) => path.join(env.dataDir, 'bots', String(id));
-const configText = (id: number) => readFileSync(path.join(botDir(id), 'config.json'), 'utf8');
-const configOf = (id: number) => JSON.parse(configText(id)) as ConfigFile;
-
-async function create(settings: Record<string, unknown>): Promise<number> {
-  const reply = await env.admin.post('/api/bots', settings);
-  expect(reply.status, reply.text).toBe(201);
-  return reply.body.id as number;
-}
-
-const put = (id: number, body: Record<string, unknown>) =>
-  env.admin.request('PUT', `/api/bots/${id}`, { body });
-
-// show_config gives stake_amount as a string (Freqtrade's ShowConfig schema).
-async function showConfig(id: number): Promise<{ stake_amount: string; state: string }> {
-  const reply = await env.botApi(id, '/show_config');
-  expect(reply.status).toBe(200);
-  return (await reply.json()) as { stake_amount: string; state: string };
-}
-
-async function history(id: number) {
-  const reply = await env.admin.get(`/api/bots/${id}/config`);
-  expect(reply.status).toBe(200);
-  return reply.body as {
-    current: { stake_amount: number; api_server: { password: string } };
-    pendingRestart: boolean;
-    versions: Array<{
-      version: number;
-      reason: string;
-      changes: Array<{ path: string; before: unknown; after: unknown }>;
-    }>;
-  };
-}
-
-async function startAndWait(id: number): Promise<void> {
-  const reply = await env.admin.post(`/api/bots/${id}/start`, {});
-  expect(reply.status, reply.text).toBe(200);
-  await env.waitForBot(id, (b) => b.state === 'RUNNING' && b.stateReason === null);
-}
+const { botDir, configText, configOf, create, put, showConfig, history, startAndWait } = botSteps(
+  () => env,
+);
 
 describe('PUT /api/bots/:id', () => {
   it('when a stopped bot is edited, then config.json is regenerated and the history gains a version with its diff', async () => {

@@ -1,8 +1,7 @@
 // Everything a bot needs, for real: sim/exchange (in process, for its control surface and
 // request log), a real supervisord that includes `<data>/bots/*/supervisord.conf`, and the
 // orchestrator (startServer) whose bots run sim/freqtrade as separate processes.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +12,8 @@ import { createSupervisordClient } from '../../src/adapters/supervisord/client.j
 
 import { ADMIN_PASSWORD, setUpAdmin, signIn, type Browser } from './http-client.js';
 import { startApp, type TestApp } from './start-app.js';
-import { makeTempDir, type TempDir } from './temp-dir.js';
+import { startSupervisord } from './supervisord.js';
+import { makeTempDir } from './temp-dir.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 export const SIM_FREQTRADE = path.join(REPO, 'sim', 'freqtrade', 'bin', 'freqtrade.js');
@@ -52,52 +52,12 @@ export interface BotBody {
 
 let portBase = 20_000 + Math.floor(Math.random() * 20) * 1000;
 
-async function startSupervisord(dir: TempDir, dataDir: string) {
-  const socketPath = path.join(dir.path, 'supervisor.sock');
-  const conf = path.join(dir.path, 'supervisord.conf');
-  writeFileSync(
-    conf,
-    [
-      '[unix_http_server]',
-      `file=${socketPath}`,
-      'chmod=0700',
-      '[supervisord]',
-      'nodaemon=true',
-      `logfile=${path.join(dir.path, 'supervisord.log')}`,
-      `pidfile=${path.join(dir.path, 'supervisord.pid')}`,
-      `childlogdir=${dir.path}`,
-      '[rpcinterface:supervisor]',
-      'supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface',
-      '[include]',
-      `files=${dataDir}/bots/*/supervisord.conf`,
-      '',
-    ].join('\n'),
-  );
-  const child: ChildProcess = spawn('/usr/bin/supervisord', ['-n', '-c', conf], {
-    stdio: 'ignore',
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 15_000;
-  while (!existsSync(socketPath)) {
-    if (Date.now() > deadline) throw new Error('supervisord did not create its socket in 15 s');
-    await sleep(50);
-  }
-  return {
-    socketPath,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
 export async function startBotEnv(
   options: { env?: Record<string, string>; reconcileSeconds?: number } = {},
 ): Promise<BotEnv> {
   const exchange = await startExchange({ seed: 11 });
   const data = makeTempDir('spotdesk-bots-');
-  const svDir = makeTempDir('spotdesk-botsv-');
-  const supervisor = await startSupervisord(svDir, data.path);
+  const supervisor = await startSupervisord({ include: `${data.path}/bots/*/supervisord.conf` });
   const first = portBase;
   portBase += 50;
   const env = {
@@ -162,10 +122,9 @@ export async function startBotEnv(
     },
     async cleanup() {
       await app.close().catch(() => undefined);
-      await supervisor.stop();
+      await supervisor.cleanup();
       await client.close();
       await exchange.close();
-      svDir.remove();
       data.remove();
     },
   };

@@ -15,9 +15,12 @@ export interface RunningSupervisord {
 
 /**
  * A real supervisord (`/usr/bin/supervisord -n`) with its control socket in a temp dir and one
- * long-running program (`sleeper`, not auto-started) for process-control tests.
+ * long-running program (`sleeper`, not auto-started) for process-control tests; with `include`,
+ * it also reads every program file that glob matches (the bots of a data directory).
  */
-export async function startSupervisord(): Promise<RunningSupervisord> {
+export async function startSupervisord(
+  options: { include?: string } = {},
+): Promise<RunningSupervisord> {
   const dir = makeTempDir('spotdesk-sv-');
   const socketPath = path.join(dir.path, 'supervisor.sock');
   const conf = path.join(dir.path, 'supervisord.conf');
@@ -38,6 +41,7 @@ export async function startSupervisord(): Promise<RunningSupervisord> {
       'command=/bin/sleep 300',
       'autostart=false',
       'startsecs=0',
+      ...(options.include ? ['[include]', `files=${options.include}`] : []),
       '',
     ].join('\n'),
   );

@@ -76,6 +76,32 @@ describe('dry-run trading', () => {
     await b.close();
   });
 
+  it('amend_last_stake_amount shrinks the last stake to what is left, down to last_stake_amount_min_ratio', async () => {
+    const b = await start({
+      stake_amount: 60,
+      available_capital: 100,
+      amend_last_stake_amount: true,
+    });
+    const first = (await b.api.post('/forceenter', { pair: 'BTC/USDT' })).body;
+    const second = (await b.api.post('/forceenter', { pair: 'ETH/USDT' })).body;
+    const third = await b.api.post('/forceenter', { pair: 'BNB/USDT' });
+    // Stakes land a little under the asked value: amounts are truncated to the lot step.
+    expect(first.stake_amount).toBeGreaterThan(59);
+    expect(first.stake_amount).toBeLessThanOrEqual(60);
+    expect(second.stake_amount).toBeGreaterThan(39);
+    expect(second.stake_amount).toBeLessThanOrEqual(100 - first.stake_amount + 1e-9);
+    // Too little is left (under half a stake): no stake, so the force entry fails (no 500).
+    expect(third.status).toBe(502);
+    expect(third.body).toEqual({
+      error: 'Error querying /api/v1/forceenter: Failed to enter position for BNB/USDT.',
+    });
+    const plain = await start({ stake_amount: 60, available_capital: 100 });
+    await plain.api.post('/forceenter', { pair: 'BTC/USDT' });
+    expect((await plain.api.post('/forceenter', { pair: 'ETH/USDT' })).status).toBe(500);
+    await b.close();
+    await plain.close();
+  });
+
   it('exits on the stoploss when the price falls, and on minimal_roi when it rises', async () => {
     ex.control.setPrice('ETHUSDT', '3000');
     ex.control.setPrice('SOLUSDT', '150');

@@ -36,6 +36,7 @@ export const CONF_SCHEMA = {
     stake_amount: { type: ['number', 'string'], minimum: 0.0001, pattern: 'unlimited' },
     tradable_balance_ratio: { type: 'number', minimum: 0, maximum: 1 },
     available_capital: { type: 'number', minimum: 0 },
+    amend_last_stake_amount: { type: 'boolean' },
     last_stake_amount_min_ratio: { type: 'number', minimum: 0, maximum: 1 },
     fiat_display_currency: str,
     dry_run: bool,

@@ -58,7 +58,13 @@ export function tradeStakeAmount(bot) {
     if (slots <= 0 || open.length >= slots) return 0;
     return Math.min((available + tied) / slots, available);
   }
-  const stake = bot.config.stake_amount;
+  let stake = bot.config.stake_amount;
+  // wallets._check_available_stake_amount: with amend_last_stake_amount the stake shrinks to what
+  // is left, if that is more than last_stake_amount_min_ratio of it; else nothing is entered.
+  if (bot.config.amend_last_stake_amount) {
+    const minRatio = bot.config.last_stake_amount_min_ratio ?? 0.5;
+    stake = available > stake * minRatio ? Math.min(stake, available) : 0;
+  }
   if (stake > available) {
     throw new DependencyError(
       `Available balance (${available} ${cur}) is lower than stake amount (${stake} ${cur})`,

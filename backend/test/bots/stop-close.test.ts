@@ -1,0 +1,56 @@
+// Stopping a bot that holds trades, choosing "close them first": no new entry is opened while it
+// closes, every trade is closed at market, then the process stops.
+import path from 'node:path';
+
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { paperBot, startBotEnv, type BotEnv } from '../helpers/bot-env.js';
+
+let env: BotEnv;
+beforeAll(async () => {
+  env = await startBotEnv();
+}, 60_000);
+afterAll(async () => env?.cleanup(), 60_000);
+
+function storedTrades(id: number): { open: number; closed: number } {
+  const db = new Database(path.join(env.dataDir, 'bots', String(id), 'trades-paper.sqlite'), {
+    readonly: true,
+  });
+  try {
+    const count = (open: number) =>
+      (db.prepare('SELECT COUNT(*) AS n FROM trades WHERE is_open = ?').get(open) as { n: number })
+        .n;
+    return { open: count(1), closed: count(0) };
+  } finally {
+    db.close();
+  }
+}
+
+describe('POST /api/bots/:id/stop with openTrades "close"', () => {
+  it('when the bot holds a trade, then it is closed first and the bot ends STOPPED with none open', async () => {
+    const created = await env.admin.post(
+      '/api/bots',
+      paperBot({ strategy: 'AlwaysEnterStrategy' }),
+    );
+    const id = created.body.id as number;
+    expect((await env.admin.post(`/api/bots/${id}/start`, {})).status).toBe(200);
+    await env.waitForBot(id, (b) => b.state === 'RUNNING' && (b.openTrades ?? 0) > 0);
+    // Its entry filled (an unfilled one would be cancelled, not closed).
+    for (let i = 0; i < 60; i += 1) {
+      const status = (await (await env.botApi(id, '/status')).json()) as Array<{
+        has_open_orders: boolean;
+      }>;
+      if (status.length === 1 && !status[0]!.has_open_orders) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    const reply = await env.admin.post(`/api/bots/${id}/stop`, { openTrades: 'close' });
+
+    expect(reply.status, reply.text).toBe(200);
+    await env.waitForBot(id, (b) => b.state === 'STOPPED');
+    expect(storedTrades(id)).toEqual({ open: 0, closed: 1 });
+    const audit = (await env.admin.get('/api/audit?action=bot-stop')).body.items;
+    expect(audit[0]).toMatchObject({ target: `bot:${id}`, after: { openTrades: 'close' } });
+  }, 90_000);
+});
