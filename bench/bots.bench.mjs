@@ -16,6 +16,7 @@ import {
   startSupervisord,
   tempDir,
   waitFor200,
+  orchestratorEnv,
 } from './lib/processes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,6 +69,7 @@ async function startOrchestrator({ dataDir, socket, exchangeUrl }) {
       SPOTDESK_BINANCE_URL: exchangeUrl,
       SPOTDESK_FREQTRADE_CMD: `${process.execPath} ${simFreqtrade}`,
       SPOTDESK_BOT_PORTS: `${first}-${first + 99}`,
+      ...orchestratorEnv(),
     },
   });
   const url = `http://127.0.0.1:${port}`;

@@ -14,6 +14,7 @@ import {
   startSupervisord,
   tempDir,
   waitFor200,
+  orchestratorEnv,
 } from './lib/processes.mjs';
 
 const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'backend', 'dist', 'main.js');
@@ -30,6 +31,7 @@ async function startOrchestrator(dataDir, socket) {
       SPOTDESK_SUPERVISOR_SOCKET: socket,
       SPOTDESK_LOG_LEVEL: 'warn',
       SPOTDESK_ADMIN_PASSWORD: 'bench-admin-password-1',
+      ...orchestratorEnv(),
     },
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));

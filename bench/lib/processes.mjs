@@ -1,7 +1,7 @@
 // Helpers shared by benchmarks: a throw-away supervisord on a temp unix socket, a free loopback
 // port, and polling an URL until it answers 200.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,4 +80,15 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * The variables supervisord.conf gives the orchestrator (its `environment=` line), so the
+ * benchmarks measure the process the image runs.
+ */
+export function orchestratorEnv() {
+  const conf = readFileSync(new URL('../../supervisord.conf', import.meta.url), 'utf8');
+  const section = conf.slice(conf.indexOf('[program:orchestrator]'));
+  const line = /^environment=(.*)$/m.exec(section.slice(0, section.indexOf('\n[', 1)))?.[1] ?? '';
+  return Object.fromEntries([...line.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 }

@@ -170,6 +170,11 @@ export function createBotConverger(deps: {
         errorReason: null,
       };
     }
+    if (info?.state === 'STARTING') {
+      // supervisord calls it RUNNING only after startsecs; a bot whose API answers is up already.
+      const early = await observeApi(bot, info.startedAt?.getTime() ?? now());
+      if (early.errorReason === null && early.reason !== 'waiting for its API') return early;
+    }
     if (!info || info.state !== 'RUNNING') {
       return {
         state: bot.state === 'ERROR' ? 'STOPPED' : bot.state,

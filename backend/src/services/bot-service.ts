@@ -48,6 +48,8 @@ export interface LiveConfirmation {
 
 export type ApplyMode = 'restart' | 'next-start';
 
+const FOLLOW_MS = 60_000;
+
 export function createBotService(deps: {
   repo: BotRepo;
   files: BotFiles;
@@ -65,6 +67,40 @@ export function createBotService(deps: {
 }) {
   const { repo, converger, audit, now } = deps;
   const lock = createKeyedLock<BotId>();
+  const following = new Set<BotId>();
+  let closed = false;
+
+  /**
+   * After an action, the bot is converged and read again every second until it reaches what was
+   * asked (or errs, or a minute passes), so the panel sees RUNNING as soon as it is true rather
+   * than at the reconciler's next pass.
+   */
+  function follow(id: BotId): void {
+    if (following.has(id)) return;
+    following.add(id);
+    const until = now() + FOLLOW_MS;
+    const tick = async () => {
+      const bot = repo.find(id);
+      if (
+        closed ||
+        !bot ||
+        bot.state === bot.desiredState ||
+        bot.state === 'ERROR' ||
+        now() > until
+      ) {
+        following.delete(id);
+        return;
+      }
+      await lock
+        .run(id, async () => {
+          const current = repo.find(id);
+          if (current) await converger.apply(current, 'reconcile');
+        })
+        .catch(() => undefined);
+      setTimeout(() => void tick(), 1000).unref();
+    };
+    setTimeout(() => void tick(), 1000).unref();
+  }
 
   function mustFind(id: BotId): Bot {
     const bot = repo.find(id);
@@ -211,6 +247,7 @@ export function createBotService(deps: {
       });
       await converger.apply(updated, action === 'restart' ? 'restart' : 'converge');
       converger.announce(id);
+      follow(id);
       return mustFind(id);
     });
   }
@@ -420,6 +457,11 @@ export function createBotService(deps: {
     },
 
     withLock: <T>(id: BotId, task: () => Promise<T>) => lock.run(id, task),
+
+    /** No more follow-ups after actions (the server is closing). */
+    stopFollowing(): void {
+      closed = true;
+    },
   };
 }
 
