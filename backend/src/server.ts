@@ -134,7 +134,7 @@ export async function startServer(
           const sockets = hub.clientCount();
           await hub.close();
           logger.info({ sockets }, 'closed the panel WebSockets');
-          slice.bots.stopFollowing();
+          await slice.bots.stopFollowing();
           await slice.reconciler.stop();
           await slice.socket.close();
           await httpClosed;

@@ -157,10 +157,15 @@ export function createBotConverger(deps: {
     if (info?.state === 'FATAL') {
       const tail = await proc.tailLog(bot.id, 600).catch(() => '');
       const last = tail.trim().split('\n').slice(-2).join(' | ');
+      // Freqtrade's own words for a config it refuses (configuration.py, config_validation.py).
+      const refused =
+        /Invalid configuration|ConfigurationError|ValidationError|is a required property/.test(
+          tail,
+        );
       return {
         state: 'ERROR',
         reason: `the process kept exiting right after starting (${info.spawnError || `exit status ${info.exitStatus}`})${last ? `: ${last}` : ''}`,
-        errorReason: 'crash-looping',
+        errorReason: refused ? 'config-refused' : 'crash-looping',
       };
     }
     if (info?.state === 'BACKOFF') {

@@ -68,6 +68,7 @@ export function createBotService(deps: {
   const { repo, converger, audit, now } = deps;
   const lock = createKeyedLock<BotId>();
   const following = new Set<BotId>();
+  const inflight = new Set<Promise<unknown>>();
   let closed = false;
 
   /**
@@ -80,23 +81,20 @@ export function createBotService(deps: {
     following.add(id);
     const until = now() + FOLLOW_MS;
     const tick = async () => {
-      const bot = repo.find(id);
-      if (
-        closed ||
-        !bot ||
-        bot.state === bot.desiredState ||
-        bot.state === 'ERROR' ||
-        now() > until
-      ) {
+      const bot = closed ? null : repo.find(id);
+      if (!bot || bot.state === bot.desiredState || bot.state === 'ERROR' || now() > until) {
         following.delete(id);
         return;
       }
-      await lock
+      const step = lock
         .run(id, async () => {
-          const current = repo.find(id);
+          const current = closed ? null : repo.find(id);
           if (current) await converger.apply(current, 'reconcile');
         })
         .catch(() => undefined);
+      inflight.add(step);
+      await step;
+      inflight.delete(step);
       setTimeout(() => void tick(), 1000).unref();
     };
     setTimeout(() => void tick(), 1000).unref();
@@ -458,9 +456,10 @@ export function createBotService(deps: {
 
     withLock: <T>(id: BotId, task: () => Promise<T>) => lock.run(id, task),
 
-    /** No more follow-ups after actions (the server is closing). */
-    stopFollowing(): void {
+    /** No more follow-ups after actions (the server is closing); waits for one under way. */
+    async stopFollowing(): Promise<void> {
       closed = true;
+      await Promise.allSettled([...inflight]);
     },
   };
 }

@@ -99,3 +99,36 @@ describe('a strategy that Freqtrade refuses', () => {
     });
   }, 120_000);
 });
+
+describe('a config that Freqtrade refuses', () => {
+  it('when the strategy gives no minimal_roi and the bot none either, then the bot shows ERROR config-refused naming the key', async () => {
+    const dir = path.join(env.dataDir, 'strategies');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'no_roi.py'),
+      [
+        '# A strategy without minimal_roi: Freqtrade then needs it from the config, which has none.',
+        '# sim-behaviour: never-enter',
+        'from freqtrade.strategy import IStrategy',
+        '',
+        '',
+        'class NoRoiStrategy(IStrategy):',
+        '    timeframe = "5m"',
+        '    stoploss = -0.1',
+        '',
+      ].join('\n'),
+    );
+    const created = await env.admin.post(
+      '/api/bots',
+      paperBot({ name: 'No ROI', strategy: 'NoRoiStrategy' }),
+    );
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.id as number;
+
+    expect((await env.admin.post(`/api/bots/${id}/start`, {})).status).toBe(200);
+
+    const failed = await env.waitForBot(id, (b) => b.state === 'ERROR', 60_000);
+    expect(failed).toMatchObject({ desiredState: 'RUNNING', errorReason: 'config-refused' });
+    expect(failed.stateReason).toContain("'minimal_roi' is a required property");
+  }, 120_000);
+});
