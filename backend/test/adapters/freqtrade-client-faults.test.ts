@@ -143,8 +143,9 @@ describe('freqtrade client during a reload_config window', () => {
       });
     }
 
-    // Polling every 10 ms always lands in the window where the port is closed.
-    expect([...codes]).toEqual(['bot-unavailable']);
+    // Whatever the poll met while the port was closed was bot-unavailable and nothing else (on a
+    // busy machine the 10 ms poll may also step over the whole window, meeting no error at all).
+    expect([...codes].filter((code) => code !== 'bot-unavailable')).toEqual([]);
     expect(config).toMatchObject({ botName: 'reloaded-bot', state: 'running' });
   });
 });
