@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Most files wait on real processes (bots, supervisord) far more than they compute, so three
+    // run side by side even on two cores.
+    maxWorkers: 3,
   },
 });
