@@ -7,8 +7,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
-    // Most files wait on real processes (bots, supervisord) far more than they compute, so three
-    // run side by side even on two cores.
-    maxWorkers: 3,
+    // Most files wait on real processes (bots, supervisord) far more than they compute, so two
+    // run side by side even on two cores (three made timing-bound tests flaky under load).
+    maxWorkers: 2,
   },
 });
