@@ -11,6 +11,7 @@ import type { BotsSlice } from './compose-bots.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { botRoutes } from './http/routes/bots.js';
 import { catalogRoutes } from './http/routes/catalog.js';
+import { monitorRoutes } from './http/routes/monitor.js';
 import { settingsRoutes } from './http/routes/settings.js';
 import { authRoutes } from './http/routes/auth.js';
 import { healthRoutes } from './http/routes/health.js';
@@ -29,6 +30,7 @@ import type { UserService } from './services/user-service.js';
 
 export interface AppDeps {
   logger: Logger;
+  now?: () => number;
   http: {
     isHttps: boolean;
     publicUrl: URL | undefined;
@@ -43,7 +45,17 @@ export interface AppDeps {
     audit: AuditService;
     csrf: CsrfService;
     readiness: ReadinessService;
-    bots: Pick<BotsSlice, 'bots' | 'converger' | 'settings' | 'strategies' | 'exchange'> & {
+    bots: Pick<
+      BotsSlice,
+      | 'bots'
+      | 'converger'
+      | 'settings'
+      | 'strategies'
+      | 'exchange'
+      | 'dashboard'
+      | 'trading'
+      | 'emergency'
+    > & {
       users: UserRepo;
       hasher: PasswordHasher;
     };
@@ -91,6 +103,15 @@ export function buildApp(deps: AppDeps): Express {
   app.use(catalogRoutes({ strategies: slice.strategies, exchange: slice.exchange, guards }));
   app.use(
     settingsRoutes({ settings: slice.settings, users: slice.users, hasher: slice.hasher, guards }),
+  );
+  app.use(
+    monitorRoutes({
+      dashboard: slice.dashboard,
+      trading: slice.trading,
+      emergency: slice.emergency,
+      now: deps.now ?? Date.now,
+      guards,
+    }),
   );
   app.use('/api', notFound);
   app.use(staticPanel(http.frontendDir));

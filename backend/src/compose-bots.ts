@@ -12,6 +12,7 @@ import { createStrategyCatalog, type StrategyCatalog } from './adapters/strategi
 import type { SupervisordClient } from './adapters/supervisord/client.js';
 import type { Env } from './config/env.js';
 import { createBotRepo } from './db/repos/bot-repo.js';
+import { createMirrorRepo } from './db/repos/mirror-repo.js';
 import { createSettingsRepo } from './db/repos/settings-repo.js';
 import type { UserRepo } from './db/repos/user-repo.js';
 import type { OpenedDb } from './db/open-db.js';
@@ -25,7 +26,12 @@ import type { AuditService } from './services/audit-service.js';
 import { createBotApis } from './services/bot-api.js';
 import { createBotConverger } from './services/bot-converger.js';
 import { createBotProcess } from './services/bot-process.js';
+import { createBotMonitor } from './services/bot-monitor.js';
 import { createBotService } from './services/bot-service.js';
+import { createBotTrading } from './services/bot-trading.js';
+import { createDashboardService } from './services/dashboard-service.js';
+import { createEmergencyService } from './services/emergency-service.js';
+import type { PanelPublish } from './services/monitor-events.js';
 import { createBotWorkspace } from './services/bot-workspace.js';
 import type { PasswordHasher } from './services/password-hasher.js';
 import { createPortAllocator } from './services/port-allocator.js';
@@ -63,6 +69,10 @@ export function composeBots(deps: {
   hasher: PasswordHasher;
   /** A bot's state or figures changed: tell the panel. */
   publishBot: (id: BotId) => void;
+  /** Everything else the panel hears (orders, positions, signals, logs, alerts, market). */
+  publish: PanelPublish;
+  /** The monitor's background sync of each running bot (tests shorten it). */
+  monitorPollMs?: number;
 }) {
   const { env, paths, logger, now, secrets, audit } = deps;
   const base = readBaseConfig(env.appDir);
@@ -162,7 +172,52 @@ export function composeBots(deps: {
     audit,
     logger,
   });
-  return { repo, bots, converger, settings, strategies, exchange, apis, reconciler, socket };
+  const mirror = createMirrorRepo(deps.db.db);
+  const monitor = createBotMonitor({
+    bots: repo,
+    mirror,
+    client: (bot) => apis.client(bot),
+    workspace,
+    publish: deps.publish,
+    logger,
+    now,
+    pollMs: deps.monitorPollMs,
+  });
+  const dashboard = createDashboardService({
+    bots: repo,
+    mirror,
+    monitor,
+    exchange,
+    timeZone: () => settings.tradingTimeZone(),
+    now,
+  });
+  const trading = createBotTrading({ bots: repo, mirror, monitor, apis, exchange, audit, now });
+  const emergency = createEmergencyService({
+    repo,
+    bots,
+    converger,
+    apis,
+    monitor,
+    audit,
+    logger,
+    now,
+  });
+  return {
+    repo,
+    bots,
+    converger,
+    settings,
+    strategies,
+    exchange,
+    apis,
+    reconciler,
+    socket,
+    mirror,
+    monitor,
+    dashboard,
+    trading,
+    emergency,
+  };
 }
 
 export type BotsSlice = ReturnType<typeof composeBots>;

@@ -41,6 +41,8 @@ export interface StartOptions {
   wsHeartbeatMs?: number;
   /** false: no periodic reconciler (tests that drive bots step by step call runOnce). */
   reconcile?: boolean;
+  /** The monitor's background sync of each running bot (default 10 s). */
+  monitorPollMs?: number;
 }
 
 /** Composition: data dir → DB + migrations → secrets → services → app → listen. */
@@ -76,6 +78,8 @@ export async function startServer(
       supervisor,
       users: core.users,
       hasher: core.hasher,
+      publish: (channel, payload, botId) => hub.publish(channel, payload, botId),
+      monitorPollMs: options.monitorPollMs,
       publishBot: (id) => {
         const bot = slice.repo.find(id);
         hub.publish('bots', bot ? { bot: botView(bot, slice.converger) } : { deletedId: id }, id);
@@ -90,6 +94,7 @@ export async function startServer(
     );
     const app = buildApp({
       logger,
+      now,
       http: {
         isHttps: env.isHttps,
         publicUrl: env.publicUrl,
@@ -112,6 +117,7 @@ export async function startServer(
     hub.attach(server);
     await slice.socket.listen();
     if (options.reconcile !== false) slice.reconciler.start();
+    slice.monitor.start();
     const address = server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ url }, `Spotdesk listening on ${url}`);
@@ -135,6 +141,7 @@ export async function startServer(
           await hub.close();
           logger.info({ sockets }, 'closed the panel WebSockets');
           await slice.bots.stopFollowing();
+          await slice.monitor.stop();
           await slice.reconciler.stop();
           await slice.socket.close();
           await httpClosed;

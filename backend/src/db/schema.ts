@@ -131,3 +131,101 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+// Spotdesk's own history of every trade of every bot (issue #5): upserted by (bot, mode,
+// Freqtrade trade id), so a Paper and a Live trade with the same id never collide, and kept
+// after the bot is deleted. `data` is the last full trade Freqtrade reported (its orders too).
+export const mirrorTrades = sqliteTable(
+  'mirror_trades',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    botId: integer('bot_id')
+      .notNull()
+      .references(() => bots.id),
+    mode: text('mode', { enum: ['SIMULATED', 'REAL_MARKET_SPOT'] }).notNull(),
+    ftTradeId: integer('ft_trade_id').notNull(),
+    pair: text('pair').notNull(),
+    isOpen: integer('is_open', { mode: 'boolean' }).notNull(),
+    openedAt: integer('opened_at').notNull(),
+    closedAt: integer('closed_at'),
+    openRate: real('open_rate').notNull(),
+    closeRate: real('close_rate'),
+    amount: real('amount').notNull(),
+    stakeAmount: real('stake_amount').notNull(),
+    /** Realised profit (quote) of the trade so far; the whole profit once closed. */
+    realisedAbs: real('realised_abs').notNull(),
+    profitRatio: real('profit_ratio'),
+    exitReason: text('exit_reason'),
+    enterTag: text('enter_tag'),
+    stopLossAbs: real('stop_loss_abs'),
+    strategy: text('strategy').notNull(),
+    data: text('data').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mirror_trades_bot_mode_ft').on(t.botId, t.mode, t.ftTradeId),
+    index('mirror_trades_open').on(t.isOpen, t.botId),
+    index('mirror_trades_closed_at').on(t.closedAt),
+    index('mirror_trades_opened_at').on(t.openedAt),
+  ],
+);
+
+// Every order of every mirrored trade (the orders of the day, markers on charts).
+export const mirrorOrders = sqliteTable(
+  'mirror_orders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    botId: integer('bot_id')
+      .notNull()
+      .references(() => bots.id),
+    mode: text('mode', { enum: ['SIMULATED', 'REAL_MARKET_SPOT'] }).notNull(),
+    ftTradeId: integer('ft_trade_id').notNull(),
+    orderId: text('order_id').notNull(),
+    pair: text('pair').notNull(),
+    side: text('side').notNull(),
+    orderType: text('order_type'),
+    status: text('status'),
+    price: real('price'),
+    amount: real('amount'),
+    filled: real('filled'),
+    placedAt: integer('placed_at').notNull(),
+    filledAt: integer('filled_at'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('mirror_orders_bot_mode_order').on(t.botId, t.mode, t.orderId),
+    index('mirror_orders_placed_at').on(t.placedAt),
+  ],
+);
+
+// How far each bot's closed trades were paged (`/trades` offset), per mode.
+export const mirrorCursors = sqliteTable(
+  'mirror_cursors',
+  {
+    botId: integer('bot_id')
+      .notNull()
+      .references(() => bots.id),
+    mode: text('mode', { enum: ['SIMULATED', 'REAL_MARKET_SPOT'] }).notNull(),
+    closedSeen: integer('closed_seen').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('mirror_cursors_bot_mode').on(t.botId, t.mode)],
+);
+
+// Each bot's equity once a minute (Freqtrade keeps no equity history).
+export const equitySamples = sqliteTable(
+  'equity_samples',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    botId: integer('bot_id')
+      .notNull()
+      .references(() => bots.id),
+    mode: text('mode', { enum: ['SIMULATED', 'REAL_MARKET_SPOT'] }).notNull(),
+    at: integer('at').notNull(),
+    equity: real('equity').notNull(),
+  },
+  (t) => [
+    uniqueIndex('equity_samples_bot_mode_at').on(t.botId, t.mode, t.at),
+    index('equity_samples_at').on(t.at),
+  ],
+);

@@ -66,6 +66,7 @@ export const ERROR_CODES = [
   'exchange-key-missing',
   'reauth-failed',
   'confirmation-mismatch',
+  'bot-not-trading',
   // WebSocket `error` messages (http/ws/hub.ts)
   'bad-frame',
 ] as const;
@@ -116,6 +117,9 @@ export const ISSUE_RULES = {
   'exposure-too-small': ['minimum'],
   'strategy-unknown': [],
   'required-for-live': [],
+  // The monitor (issue #5).
+  'time-zone-unknown': [],
+  'pair-not-in-bot': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IssueRule = keyof typeof ISSUE_RULES;

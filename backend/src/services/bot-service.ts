@@ -426,9 +426,51 @@ export function createBotService(deps: {
     /** Emergency: every running bot stops opening trades, persistently. */
     async pauseAll(caller: Caller | 'system', reason: string): Promise<Bot[]> {
       const targets = repo.list().filter((b) => b.desiredState === 'RUNNING');
-      for (const bot of targets)
-        await act(bot.id, 'pause', caller, { reason }).catch(() => undefined);
+      for (const bot of targets) {
+        if (nextDesiredState(bot.state, bot.desiredState, 'pause') !== null) {
+          await act(bot.id, 'pause', caller, { reason }).catch(() => undefined);
+          continue;
+        }
+        // Starting, or in ERROR: it is paused all the same, so it opens nothing when it runs.
+        await lock
+          .run(bot.id, async () => {
+            repo.setDesired(bot.id, 'PAUSED', now());
+            const updated = mustFind(bot.id);
+            record(caller, 'bot-pause', updated, {
+              before: { desiredState: bot.desiredState, state: bot.state },
+              after: { desiredState: 'PAUSED' },
+              reason,
+            });
+            await converger.apply(updated, 'reconcile');
+            converger.announce(bot.id);
+          })
+          .catch(() => undefined);
+      }
       return repo.list();
+    },
+
+    /**
+     * Close-all's step for a stopped bot that still holds trades: its process starts with the
+     * pause overlay (it opens nothing), so its trades can be exited. No Live confirmation: the
+     * bot only sells. The Live gates still hold (the launcher refuses when they are closed).
+     */
+    async startPausedToClose(id: BotId, caller: Caller, reason: string): Promise<Bot> {
+      return lock.run(id, async () => {
+        const bot = mustFind(id);
+        if (bot.desiredState !== 'STOPPED') return bot;
+        if (bot.state !== 'STOPPED' && bot.state !== 'ERROR') refuse(bot, 'start');
+        repo.setDesired(id, 'PAUSED', now());
+        const updated = mustFind(id);
+        record(caller, 'bot-start-paused', updated, {
+          before: { desiredState: bot.desiredState, state: bot.state },
+          after: { desiredState: 'PAUSED' },
+          reason,
+        });
+        await converger.apply(updated, 'converge');
+        converger.announce(id);
+        follow(id);
+        return mustFind(id);
+      });
     },
 
     async stopAll(caller: Caller, reason: string): Promise<Bot[]> {

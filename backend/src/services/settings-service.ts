@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 import { AppError, ValidationError } from '../domain/errors.js';
 import { PAIR_PATTERN } from '../domain/bot.js';
+import { isTimeZone } from '../domain/trading-day.js';
 import type { SettingsRepo } from '../db/repos/settings-repo.js';
 
 import type { Actor, AuditService } from './audit-service.js';
@@ -153,6 +154,36 @@ export function createSettingsService(deps: {
 
     blockedPairs(): string[] {
       return repo.get('risk.blockedPairs', z.array(z.string()), []);
+    },
+
+    /** The installation's trading day starts at midnight in this IANA zone (default UTC). */
+    tradingTimeZone(): string {
+      const zone = repo.get('trading.timeZone', z.string(), 'UTC');
+      return isTimeZone(zone) ? zone : 'UTC';
+    },
+
+    setTradingTimeZone(timeZone: string, actor: Actor, ip: string): string {
+      if (!isTimeZone(timeZone)) {
+        throw new ValidationError([
+          {
+            path: 'timeZone',
+            rule: 'time-zone-unknown',
+            params: {},
+            message: 'must be an IANA time zone such as UTC or America/Sao_Paulo',
+          },
+        ]);
+      }
+      const before = this.tradingTimeZone();
+      repo.set('trading.timeZone', timeZone, now());
+      audit.record({
+        actor,
+        action: 'trading-time-zone',
+        target: 'settings:trading',
+        before,
+        after: timeZone,
+        ip,
+      });
+      return timeZone;
     },
 
     setBlockedPairs(pairs: string[], actor: Actor, ip: string): string[] {

@@ -102,6 +102,8 @@ export const en = {
   'error.exchange-key-missing': 'No valid Binance API key is saved. Add one in Settings first.',
   'error.reauth-failed': 'The password is not correct. Live steps need your current password.',
   'error.confirmation-mismatch': "Type the bot's name exactly to confirm.",
+  'error.bot-not-trading':
+    'This bot is not trading now (paused or stopped). Resume or start it first; to exit a trade, a paused bot is enough.',
   'error.bad-frame': 'The server did not understand a live-update message from the panel.',
   'error.unknown': 'Something went wrong: {message}',
 
@@ -187,6 +189,8 @@ export const en = {
   'rule.strategy-unknown':
     'No strategy of this name is in the bundled strategies or in your strategies folder.',
   'rule.required-for-live': 'A Live bot needs this.',
+  'rule.time-zone-unknown': 'Not a known time zone. Use a name like UTC or America/Sao_Paulo.',
+  'rule.pair-not-in-bot': 'This bot does not trade this pair. Choose one of its pairs.',
   'rule.too-common': 'It is on lists of common passwords; choose another.',
 
   'boundary.title': 'Something went wrong',

@@ -111,6 +111,8 @@ export const ptBR: Messages = {
     'Nenhuma chave de API válida da Binance está salva. Adicione uma em Configurações antes.',
   'error.reauth-failed': 'A senha não está correta. Etapas Reais exigem sua senha atual.',
   'error.confirmation-mismatch': 'Digite o nome do robô exatamente para confirmar.',
+  'error.bot-not-trading':
+    'Este robô não está operando agora (pausado ou parado). Retome ou inicie-o primeiro; para sair de uma operação, basta estar pausado.',
   'error.bad-frame':
     'O servidor não entendeu uma mensagem de atualização em tempo real enviada pelo painel.',
   'error.unknown': 'Algo deu errado: {message}',
@@ -199,6 +201,8 @@ export const ptBR: Messages = {
   'rule.strategy-unknown':
     'Não há estratégia com este nome entre as incluídas nem na sua pasta de estratégias.',
   'rule.required-for-live': 'Um robô Real precisa deste campo.',
+  'rule.time-zone-unknown': 'Fuso horário desconhecido. Use um nome como UTC ou America/Sao_Paulo.',
+  'rule.pair-not-in-bot': 'Este robô não opera este par. Escolha um dos pares dele.',
   'rule.too-common': 'Ela aparece em listas de senhas comuns; escolha outra.',
 
   'boundary.title': 'Algo deu errado',

@@ -46,6 +46,7 @@ const FIXED_CODES = [
   'exchange-key-missing',
   'reauth-failed',
   'confirmation-mismatch',
+  'bot-not-trading',
   'bad-frame',
 ] as const;
 

@@ -145,6 +145,8 @@ const RULES: Record<string, RuleText> = {
   'exposure-too-small': numeric('minimum', 'rule.exposure-too-small'),
   'strategy-unknown': plain('rule.strategy-unknown'),
   'required-for-live': plain('rule.required-for-live'),
+  'time-zone-unknown': plain('rule.time-zone-unknown'),
+  'pair-not-in-bot': plain('rule.pair-not-in-bot'),
 };
 
 /**

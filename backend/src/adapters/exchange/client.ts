@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import { AppError, ValidationError } from '../../domain/errors.js';
 import type { Logger } from '../../lib/logger.js';
@@ -23,6 +23,7 @@ import {
 import { createSpotBinance, type ExchangeHooks, type SpotBinance } from './spot-binance.js';
 import type {
   AssetBalance,
+  ExchangeCandle,
   ExchangeCredentials,
   ExchangeFigures,
   ExchangeMarket,
@@ -49,6 +50,11 @@ export interface ExchangeAdapter {
    *   `-invalid`, each with an `apiKey` (or `secret`) issue naming what to change on Binance.
    */
   checkKey(credentials: ExchangeCredentials): Promise<KeyCheck>;
+  /**
+   * Closed and current candles of a spot pair (`GET /api/v3/klines`), oldest first, the last one
+   * still open; `limit` at most 1000 (Binance's cap).
+   */
+  candles(symbol: string, timeframe: string, limit?: number): Promise<ExchangeCandle[]>;
   /** Non-zero balances of the account set with `setCredentials`. */
   fetchBalance(): Promise<AssetBalance[]>;
   /**
@@ -73,6 +79,11 @@ export interface ExchangeAdapterOptions {
 }
 
 const MARKETS_RETRY_MS = 60_000;
+
+// ccxt's OHLCV rows: [time ms, open, high, low, close, volume].
+const candlesSchema = z.array(
+  z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]),
+);
 
 /** Binance Spot through ccxt, spot-only, with Binance's rate-limit rules kept for every call. */
 export function createExchangeAdapter(options: ExchangeAdapterOptions): ExchangeAdapter {
@@ -242,6 +253,23 @@ export function createExchangeAdapter(options: ExchangeAdapterOptions): Exchange
       }
     },
 
+    async candles(symbol, timeframe, limit = 500) {
+      await marketCache.get();
+      const rows = await parsed(
+        candlesSchema,
+        `the ${timeframe} candles of ${symbol}`,
+        () => main.fetchOHLCV(symbol, timeframe, undefined, Math.min(1000, Math.max(1, limit))),
+        true,
+      );
+      return rows.map(([time, open, high, low, close, volume]) => ({
+        time,
+        open,
+        high,
+        low,
+        close,
+        volume,
+      }));
+    },
     async fetchBalance() {
       requireCredentials();
       await ensureClock();

@@ -95,3 +95,13 @@ export interface ExchangeOrder {
   cost: number;
   timestamp: number;
 }
+
+/** One candle; `time` is its open time in epoch ms. */
+export interface ExchangeCandle {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}

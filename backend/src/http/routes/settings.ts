@@ -35,6 +35,10 @@ const riskInput = validate({
   body: z.object({ blockedPairs: z.array(z.string().trim()).max(500) }).strict(),
 });
 
+const tradingInput = validate({
+  body: z.object({ timeZone: z.string().trim().min(1).max(64) }).strict(),
+});
+
 type KeyInfo = ReturnType<SettingsService['exchangeKey']>;
 
 /** Times in the API are ISO strings, like every other date it answers. */
@@ -95,6 +99,19 @@ export function settingsRoutes(deps: {
       who.ip,
     );
     res.json({ blockedPairs });
+  });
+
+  router.get('/api/settings/trading', ...guards.user, (_req, res) => {
+    res.json({ timeZone: settings.tradingTimeZone() });
+  });
+  router.put('/api/settings/trading', ...guards.admin, tradingInput, (req, res) => {
+    const who = actor(req, res);
+    const timeZone = settings.setTradingTimeZone(
+      tradingInput.get(res).body.timeZone,
+      who.actor,
+      who.ip,
+    );
+    res.json({ timeZone });
   });
   return router;
 }
