@@ -56,6 +56,8 @@ interface Watched {
   /** Why the last sync failed (schema drift, unreachable), until one succeeds. */
   degraded: string | null;
   streamKey: string;
+  /** The last unreadable message-stream frame, shown as degraded for a while. */
+  badFrame: { message: string; at: number } | null;
   /** `pair_candles` at the bot's timeframe, per pair someone looked at. */
   candles: Map<string, CandleEntry>;
 }
@@ -76,6 +78,7 @@ export interface MonitorOptions {
 const PAGE = 200;
 const MINUTE = 60_000;
 const LOG_LINES = 200;
+const BAD_FRAME_SHOWN_MS = 5 * MINUTE;
 /** A bot's candles are asked again after this even without `new_candle` (a missed event). */
 const CANDLE_MAX_AGE_MS = 60_000;
 
@@ -106,6 +109,7 @@ export function createBotMonitor(options: MonitorOptions) {
         snapshot: null,
         degraded: null,
         streamKey: '',
+        badFrame: null,
         candles: new Map(),
       };
       watched.set(id, w);
@@ -283,8 +287,15 @@ export function createBotMonitor(options: MonitorOptions) {
       onMessage: (message) => onMessage(bot.id, message),
       // The gap while the stream was away is filled by a sync right after it returns.
       onOpen: () => requestSync(bot, w),
-      onError: (error) =>
-        logger.warn({ botId: bot.id, code: error.code, err: error }, 'bot message stream trouble'),
+      onError: (error) => {
+        if (error.code !== 'bot-bad-response') {
+          logger.debug({ botId: bot.id, code: error.code }, 'bot message stream trouble');
+          return;
+        }
+        // A frame that is not JSON or not the contract's shape: nothing of it is used.
+        w.badFrame = { message: error.message, at: now() };
+        logger.warn({ botId: bot.id, err: error }, 'bot sent a message Spotdesk cannot read');
+      },
     });
   }
 
@@ -317,7 +328,12 @@ export function createBotMonitor(options: MonitorOptions) {
     /** Whether the bot's message stream is connected (events arrive as they happen). */
     streaming: (id: BotId) => watched.get(id)?.stream?.isOpen ?? false,
     candles: candlesOf,
-    degraded: (id: BotId) => watched.get(id)?.degraded ?? null,
+    degraded(id: BotId): string | null {
+      const w = watched.get(id);
+      if (!w) return null;
+      const frame = w.badFrame && now() - w.badFrame.at < BAD_FRAME_SHOWN_MS ? w.badFrame : null;
+      return w.degraded ?? (frame ? `unreadable message: ${frame.message}` : null);
+    },
     /** Syncs one bot now (after a force exit, in tests) and waits for it. */
     async syncNow(id: BotId): Promise<void> {
       const bot = bots.find(id);

@@ -41,6 +41,31 @@ export function createDashboardService(deps: {
   const { bots, mirror, monitor, now } = deps;
   let account: { at: number; balances: unknown; error: string | null } | null = null;
   let accountLoading: Promise<void> | null = null;
+  let reach: { at: number; ok: boolean; error: string | null } | null = null;
+  let reachLoading: Promise<void> | null = null;
+
+  /** Whether Binance answers, checked at most once a minute by measuring the clock offset. */
+  function exchangeStatus() {
+    if ((!reach || now() - reach.at > ACCOUNT_TTL_MS) && !reachLoading) {
+      reachLoading = deps.exchange
+        .measureClock()
+        .then(() => {
+          reach = { at: now(), ok: true, error: null };
+        })
+        .catch((error: unknown) => {
+          reach = { at: now(), ok: false, error: (error as Error).message };
+        })
+        .finally(() => {
+          reachLoading = null;
+        });
+    }
+    return {
+      ...deps.exchange.figures(),
+      reachable: reach?.ok ?? null,
+      checkedAt: reach ? new Date(reach.at).toISOString() : null,
+      error: reach?.error ?? null,
+    };
+  }
 
   /** The Live account's balances, read from Binance at most once a minute. */
   function liveAccount() {
@@ -142,7 +167,7 @@ export function createDashboardService(deps: {
       return {
         generatedAt: new Date(now()).toISOString(),
         tradingDay: { timeZone, start: new Date(dayStart).toISOString() },
-        exchange: deps.exchange.figures(),
+        exchange: exchangeStatus(),
         live: { ...totals('REAL_MARKET_SPOT', list, dayStart), account: liveAccount() },
         paper: {
           ...totals('SIMULATED', list, dayStart),

@@ -41,6 +41,8 @@ export interface ExchangeAdapter {
   /** Reloads the market list now (and re-measures the clock); throws when that fails. */
   refreshMarkets(): Promise<void>;
   figures(): ExchangeFigures;
+  /** Measures the clock offset (GET /api/v3/time, weight 1) unless it is fresh; throws when down. */
+  measureClock(): Promise<void>;
   /** The installation's one Binance account (Settings); null forgets it. */
   setCredentials(credentials: ExchangeCredentials | null): void;
   hasCredentials(): boolean;
@@ -201,6 +203,8 @@ export function createExchangeAdapter(options: ExchangeAdapterOptions): Exchange
         marketsLoadedAt: marketCache.loadedAt(),
       };
     },
+
+    measureClock: ensureClock,
 
     setCredentials(next) {
       credentials = next;
