@@ -16,7 +16,8 @@ import { createMirrorRepo } from './db/repos/mirror-repo.js';
 import { createSettingsRepo } from './db/repos/settings-repo.js';
 import type { UserRepo } from './db/repos/user-repo.js';
 import type { OpenedDb } from './db/open-db.js';
-import type { BotId } from './domain/bot.js';
+import type { Bot, BotId } from './domain/bot.js';
+import { tradingDayStart } from './domain/trading-day.js';
 import { ConfigError } from './domain/errors.js';
 import type { JsonObject } from './domain/freqtrade-config.js';
 import { createLauncherSocket } from './http/launcher-socket.js';
@@ -118,6 +119,14 @@ export function composeBots(deps: {
     botPath: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
   });
   const apis = createBotApis({ workspace });
+  const mirror = createMirrorRepo(deps.db.db);
+  const realisedToday = (bot: Bot): number => {
+    const from = tradingDayStart(now(), settings.tradingTimeZone());
+    const row = mirror
+      .realisedByBot(from, now())
+      .find((r) => r.botId === bot.id && r.mode === bot.mode);
+    return row?.realised ?? 0;
+  };
   const ports = createPortAllocator({ range: env.botPorts, used: () => repo.usedPorts() });
   const converger = createBotConverger({
     repo,
@@ -125,6 +134,8 @@ export function composeBots(deps: {
     workspace,
     process: createBotProcess(deps.supervisor),
     api: (bot) => apis.api(bot),
+    // The loss limit counts the installation's trading day (its time zone), from the mirror.
+    realisedToday,
     settings,
     logger,
     now,
@@ -172,7 +183,6 @@ export function composeBots(deps: {
     audit,
     logger,
   });
-  const mirror = createMirrorRepo(deps.db.db);
   const monitor = createBotMonitor({
     bots: repo,
     mirror,

@@ -20,10 +20,6 @@ export function toBotApi(client: FreqtradeClient): BotApi {
     async openTrades() {
       return (await client.status()).map((t) => ({ profitAbs: t.totalProfitAbs }));
     },
-    async realisedToday() {
-      const report = await client.daily(1);
-      return report.days[0]?.absProfit ?? 0;
-    },
     async pause() {
       await client.pause();
     },

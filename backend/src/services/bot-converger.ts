@@ -29,7 +29,6 @@ export interface BotApi {
   showConfig(): Promise<{ state: string; maxOpenTrades: number }>;
   health(): Promise<{ lastProcessAt: Date | null }>;
   openTrades(): Promise<Array<{ profitAbs: number | null }>>;
-  realisedToday(): Promise<number>;
   pause(): Promise<void>;
   start(): Promise<void>;
   reloadConfig(): Promise<void>;
@@ -60,6 +59,8 @@ export function createBotConverger(deps: {
   workspace: BotWorkspace;
   process: BotProcess;
   api: (bot: Bot) => BotApi;
+  /** Realised profit of the bot's trades closed in the trading day so far (the loss limit's figure). */
+  realisedToday: (bot: Bot) => number;
   settings: SettingsService;
   logger: Logger;
   now: () => number;
@@ -205,7 +206,7 @@ export function createBotConverger(deps: {
       const realisedToday =
         bot.dailyLossLimit === null || fresh
           ? (previous?.realisedToday ?? null)
-          : await api.realisedToday().catch(() => previous?.realisedToday ?? null);
+          : deps.realisedToday(bot);
       runtime.set(bot.id, {
         openTrades: open.length,
         profitAbs: open.reduce((sum, t) => sum + (t.profitAbs ?? 0), 0),
