@@ -31,7 +31,7 @@ export interface PnlToday {
 
 /** PnL today = equity now − equity at the day's start (realised + change in unrealised). */
 export function pnlToday(equityNow: number, equityAtStart: number | null): PnlToday {
-  const start = equityAtStart ?? equityNow;
-  const abs = equityNow - start;
-  return { abs, pct: start > 0 ? abs / start : null };
+  if (equityAtStart === null) return { abs: 0, pct: null };
+  const abs = equityNow - equityAtStart;
+  return { abs, pct: equityAtStart > 0 ? abs / equityAtStart : null };
 }
