@@ -69,12 +69,14 @@ describe('routing by session state', () => {
     );
     const bots = screen.getByRole('region', { name: 'Bots' });
     expect(await within(bots).findByText(/No bots exist yet/)).toBeTruthy();
-    for (const name of ['Bots', 'Open positions', 'PnL today']) {
-      const card = screen.getByRole('region', { name });
-      expect(within(card).getByRole('link', { name: 'Go to Bots' }).getAttribute('href')).toBe(
-        '/bots',
-      );
-    }
+    expect(within(bots).getByRole('link', { name: 'Go to Bots' }).getAttribute('href')).toBe(
+      '/bots',
+    );
+    const positions = screen.getByRole('region', { name: 'Open positions' });
+    expect(await within(positions).findByText('No open positions.')).toBeTruthy();
+    const pnl = screen.getByRole('region', { name: 'PnL today' });
+    expect(await within(pnl).findByText('No Live bots.')).toBeTruthy();
+    expect(within(pnl).getByText('No Paper bots.')).toBeTruthy();
     expect(screen.queryByText('OFFLINE DEMO — simulated market')).toBeNull();
   });
 
@@ -115,6 +117,10 @@ describe('routing by session state', () => {
     const { router } = renderApp(api, '/');
     await screen.findByText('0.1.0-test');
     await screen.findByText('Ready');
+    // The dashboard re-reads its figures once its WebSocket channels are subscribed; let that pass.
+    await waitFor(() =>
+      expect(api.requestsTo('GET', '/api/dashboard/summary').length).toBeGreaterThan(1),
+    );
 
     api.state.sessionUserId = null;
     await router.navigate('/settings');

@@ -42,6 +42,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/bot-form')).BotNewRoute }),
           },
           {
+            path: paths.bot.path,
+            lazy: async () => ({ Component: (await import('./routes/bot-page')).BotPageRoute }),
+          },
+          {
             path: paths.botEdit.path,
             lazy: async () => ({ Component: (await import('./routes/bot-form')).BotEditRoute }),
           },

@@ -11,6 +11,10 @@ export const paths = {
   dashboard: { path: '/', getHref: () => '/' },
   bots: { path: '/bots', getHref: () => '/bots' },
   botNew: { path: '/bots/new', getHref: () => '/bots/new' },
+  bot: {
+    path: '/bots/:botId',
+    getHref: (id: number) => `/bots/${encodeURIComponent(String(id))}`,
+  },
   botEdit: {
     path: '/bots/:botId/edit',
     getHref: (id: number) => `/bots/${encodeURIComponent(String(id))}/edit`,

@@ -1,4 +1,6 @@
+import { enBotPage } from './en-bot-page';
 import { enBots } from './en-bots';
+import { enMonitor } from './en-monitor';
 import { enSettings } from './en-settings';
 
 /** English messages: the reference key set; every other language must have exactly these keys. */
@@ -225,8 +227,6 @@ export const en = {
   'dashboard.positions': 'Open positions',
   'dashboard.pnl': 'PnL today',
   'dashboard.noBots': 'No bots exist yet, so there is nothing to show here.',
-  'dashboard.monitorLater':
-    'Open positions and today’s PnL across all bots arrive with the live monitor. Each bot’s open trades and profit are on the Bots page.',
   'dashboard.liveBots': '{count} Live bot(s) trade real money.',
   'dashboard.goToBots': 'Go to Bots',
 
@@ -311,7 +311,9 @@ export const en = {
   'notFound.back': 'Back to the dashboard',
 
   ...enBots,
+  ...enBotPage,
   ...enSettings,
+  ...enMonitor,
 };
 
 export type MessageKey = keyof typeof en;

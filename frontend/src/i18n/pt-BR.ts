@@ -1,5 +1,7 @@
 import type { Messages } from './en';
+import { ptBRBotPage } from './pt-BR-bot-page';
 import { ptBRBots } from './pt-BR-bots';
+import { ptBRMonitor } from './pt-BR-monitor';
 import { ptBRSettings } from './pt-BR-settings';
 
 /** Português do Brasil. Typed as `Messages`, so a missing or extra key fails the build. */
@@ -237,8 +239,6 @@ export const ptBR: Messages = {
   'dashboard.positions': 'Posições abertas',
   'dashboard.pnl': 'Resultado de hoje',
   'dashboard.noBots': 'Ainda não existe nenhum robô, então não há nada para mostrar aqui.',
-  'dashboard.monitorLater':
-    'As posições abertas e o resultado do dia de todos os robôs chegam com o monitor ao vivo. As operações abertas e o lucro de cada robô estão na página Robôs.',
   'dashboard.liveBots': '{count} robô(s) Real(is) operam dinheiro de verdade.',
   'dashboard.goToBots': 'Ir para Robôs',
 
@@ -323,5 +323,7 @@ export const ptBR: Messages = {
   'notFound.back': 'Voltar ao painel',
 
   ...ptBRBots,
+  ...ptBRBotPage,
   ...ptBRSettings,
+  ...ptBRMonitor,
 };

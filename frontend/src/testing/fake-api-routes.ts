@@ -7,8 +7,10 @@ import { ValidationError } from '../../../backend/src/domain/errors';
 import { issuesFromZod } from '../../../backend/src/http/middleware/zod-issues';
 import { passwordField, usernameField } from '../../../backend/src/http/routes/fields';
 import { assertStrongPassword } from '../../../backend/src/services/password-policy';
+import { botPageRoutes } from './fake-api-bot-page';
 import { botRoutes } from './fake-api-bots';
 import type { BotRequest } from './fake-api-bots';
+import { monitorRoutes } from './fake-api-monitor';
 import { settingsRoutes } from './fake-api-settings';
 import type { FakeState, FakeUser } from './fake-api-state';
 import { addUser, publicUser, rotateCsrf } from './fake-api-state';
@@ -239,7 +241,10 @@ export function route(state: FakeState, req: FakeRequest): FakeResponse {
   };
   return (
     userRoutes(state, req, user) ??
+    // Before botRoutes, whose /api/bots/:id/<action> pattern would claim these paths.
+    botPageRoutes(state, botRequest) ??
     botRoutes(state.bots, botRequest) ??
+    monitorRoutes(state, botRequest) ??
     settingsRoutes(state.bots, botRequest) ??
     fail(404, 'not-found', `No route ${method} ${path}`)
   );

@@ -1,5 +1,9 @@
+import type { FakeBotPageState } from './fake-api-bot-page';
+import { createFakeBotPageState } from './fake-api-bot-page';
 import type { FakeBotsState } from './fake-bots-state';
 import { createFakeBotsState } from './fake-bots-state';
+import type { FakeMonitorState } from './fake-monitor-state';
+import { createFakeMonitorState } from './fake-monitor-state';
 
 /** In-memory state of the loopback fake orchestrator; tests arrange it and read it back. */
 export type FakeUser = {
@@ -54,11 +58,16 @@ export type FakeState = {
   requests: RecordedRequest[];
   /** Bots, strategies, markets and the money settings. */
   bots: FakeBotsState;
+  /** The live monitor: snapshots, positions, orders, equity, the exchange and the trading day. */
+  monitor: FakeMonitorState;
+  /** Trades, candles and logs of the bot pages. */
+  botPage: FakeBotPageState;
   /** Sends an `event` frame to the panel WebSockets subscribed to `channel`. */
   publish: (channel: string, payload: unknown, botId: number | null) => void;
 };
 
 export function createFakeState(): FakeState {
+  const bots = createFakeBotsState();
   return {
     setupRequired: false,
     setupToken: 'setup-token-0123456789abcdef',
@@ -80,7 +89,9 @@ export function createFakeState(): FakeState {
     loginThrottleSeconds: 0,
     canned: new Map(),
     requests: [],
-    bots: createFakeBotsState(),
+    bots,
+    monitor: createFakeMonitorState(bots.now),
+    botPage: createFakeBotPageState(),
     publish: () => undefined,
   };
 }

@@ -5,6 +5,7 @@ import { SkipLink } from '../../components/layout/skip-link';
 import { paths } from '../../config/paths';
 import { useSession } from '../../features/auth/api/get-session';
 import { useLogout } from '../../features/auth/api/logout';
+import { MonitorLive } from '../../features/monitor/components/monitor-live';
 import { useT } from '../../i18n/use-t';
 
 /** Every signed-in page: sends anyone without a session to Setup or Login first. */
@@ -32,6 +33,8 @@ export function AppRoute() {
         onLogout={() => logout.mutate()}
         isLoggingOut={logout.isPending}
       >
+        {/* On every page: a toast for every fill, and the open trades in the tab title. */}
+        <MonitorLive />
         <Outlet />
       </AppShell>
     </>

@@ -5,9 +5,11 @@ import { LanguagePicker } from '../../components/layout/language-picker';
 import { Card } from '../../components/ui/card';
 import { useSession } from '../../features/auth/api/get-session';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { FillAlertsCard } from '../../features/monitor/components/fill-alerts-card';
 import { BlockedPairsCard } from '../../features/settings/components/blocked-pairs-card';
 import { ExchangeKeyCard } from '../../features/settings/components/exchange-key-card';
 import { LiveSwitchCard } from '../../features/settings/components/live-switch-card';
+import { TradingDayCard } from '../../features/settings/components/trading-day-card';
 import { UsersPanel } from '../../features/users/components/users-panel';
 import type { MessageKey } from '../../i18n/en';
 import { useT } from '../../i18n/use-t';
@@ -68,11 +70,17 @@ export function SettingsRoute() {
         <Card title={t('risk.title')}>
           <BlockedPairsCard isAdmin={isAdmin} />
         </Card>
+        <Card title={t('tradingDay.title')}>
+          <TradingDayCard isAdmin={isAdmin} />
+        </Card>
         <Card title={t('settings.language')}>
           <LanguagePicker showLabel />
         </Card>
         <Card title={t('settings.theme')}>
           <ThemePicker />
+        </Card>
+        <Card title={t('monitor.prefs.title')}>
+          <FillAlertsCard />
         </Card>
       </div>
     </>

@@ -1,5 +1,7 @@
 import { useId } from 'react';
+import { Link } from 'react-router-dom';
 
+import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/use-t';
 import type { Bot } from '../api/get-bots';
 import { BotActions } from './bot-actions';
@@ -24,7 +26,9 @@ export function BotCard({ bot, onRequest }: BotCardProps) {
     <li className={isLive ? 'card bot-card bot-card-live' : 'card bot-card'}>
       <article aria-labelledby={headingId}>
         <header className="bot-card-header">
-          <h2 id={headingId}>{bot.name}</h2>
+          <h2 id={headingId}>
+            <Link to={paths.bot.getHref(bot.id)}>{bot.name}</Link>
+          </h2>
           <ModeBadge mode={bot.mode} />
           <StateBadge bot={bot} />
         </header>

@@ -18,24 +18,7 @@ export const BOT_ACTIONS = [
 ] as const;
 export type BotAction = (typeof BOT_ACTIONS)[number];
 
-/** Timeframes Freqtrade knows for Binance Spot. */
-export const TIMEFRAMES = [
-  '1m',
-  '3m',
-  '5m',
-  '15m',
-  '30m',
-  '1h',
-  '2h',
-  '4h',
-  '6h',
-  '8h',
-  '12h',
-  '1d',
-  '3d',
-  '1w',
-  '1M',
-] as const;
+export { TIMEFRAMES } from '../../../lib/timeframes';
 
 export const BOT_NAME_MAX = 40;
 export const PAIR_PATTERN = /^[A-Z0-9]{2,15}\/[A-Z0-9]{2,10}$/;
