@@ -131,6 +131,25 @@ export const TIMEFRAMES = [
   '1M',
 ] as const;
 
+/** Each timeframe's length in ms (a month counted as 30 days). */
+export const TIMEFRAME_MS: Record<(typeof TIMEFRAMES)[number], number> = {
+  '1m': 60_000,
+  '3m': 180_000,
+  '5m': 300_000,
+  '15m': 900_000,
+  '30m': 1_800_000,
+  '1h': 3_600_000,
+  '2h': 7_200_000,
+  '4h': 14_400_000,
+  '6h': 21_600_000,
+  '8h': 28_800_000,
+  '12h': 43_200_000,
+  '1d': 86_400_000,
+  '3d': 259_200_000,
+  '1w': 604_800_000,
+  '1M': 2_592_000_000,
+};
+
 export const PAIR_PATTERN = /^[A-Z0-9]{2,15}\/[A-Z0-9]{2,10}$/;
 
 /** Program and folder names come from ids only: nothing a user types reaches supervisord. */

@@ -117,10 +117,16 @@ export function createBotMonitor(options: MonitorOptions) {
     return w;
   }
 
-  /** Pages closed trades from where the mirror stopped; a shorter history (a new DB) restarts. */
+  /**
+   * Pages closed trades from where the mirror stopped; a shorter history (a new DB) restarts.
+   * `/trades` is in trade-id order, so a trade that closes after a newer one lands before the
+   * cursor: when the mirror then holds fewer closed trades than the bot reports (it never saw
+   * that trade open, so no vanished-trade check finds it), the whole history is paged once more.
+   */
   async function syncClosed(bot: Bot, client: FreqtradeClient): Promise<number> {
     let seen = mirror.closedSeen(bot.id, bot.mode);
     let added = 0;
+    let repaged = false;
     for (;;) {
       const page = await client.trades({ limit: PAGE, offset: seen });
       if (page.totalTrades < seen) {
@@ -132,7 +138,13 @@ export function createBotMonitor(options: MonitorOptions) {
         added += page.trades.length;
       }
       seen += page.tradesCount;
-      if (page.tradesCount === 0 || seen >= page.totalTrades) break;
+      if (page.tradesCount > 0 && seen < page.totalTrades) continue;
+      if (!repaged && mirror.closedCount(bot.id, bot.mode) < page.totalTrades) {
+        repaged = true;
+        seen = 0;
+        continue;
+      }
+      break;
     }
     mirror.setClosedSeen(bot.id, bot.mode, seen, now());
     return added;

@@ -4,7 +4,7 @@
 // bot's API load does not grow with the people watching.
 import type { ExchangeAdapter, ExchangeCandle } from '../adapters/exchange/client.js';
 import type { BotApis } from './bot-api.js';
-import { runsProcess, type Bot, type BotId } from '../domain/bot.js';
+import { runsProcess, TIMEFRAME_MS, type Bot, type BotId } from '../domain/bot.js';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
 import { roiTarget } from '../domain/figures.js';
 import type { BotRepo } from '../db/repos/bot-repo.js';
@@ -15,22 +15,6 @@ import type { BotMonitor } from './bot-monitor.js';
 import type { Caller } from './bot-service.js';
 
 const EXCHANGE_CANDLES_TTL_MS = 10_000;
-const TIMEFRAME_MS: Record<string, number> = {
-  '1m': 60_000,
-  '3m': 180_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '30m': 1_800_000,
-  '1h': 3_600_000,
-  '2h': 7_200_000,
-  '4h': 14_400_000,
-  '6h': 21_600_000,
-  '8h': 28_800_000,
-  '12h': 43_200_000,
-  '1d': 86_400_000,
-  '3d': 259_200_000,
-  '1w': 604_800_000,
-};
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -145,7 +129,7 @@ export function createBotTrading(deps: {
             orders.filter((o) => o.mode === t.mode),
           ),
         ),
-        nextBefore: rows.length === options.limit ? rows[rows.length - 1]!.openedAt : null,
+        nextBefore: rows.length === options.limit ? iso(rows[rows.length - 1]!.openedAt) : null,
       };
     },
 
@@ -210,7 +194,9 @@ export function createBotTrading(deps: {
       } else {
         candles = await fromExchange(pair, timeframe, limit);
       }
-      const from = candles[0]?.time ?? now() - (TIMEFRAME_MS[timeframe] ?? 60_000) * limit;
+      const from =
+        candles[0]?.time ??
+        now() - (TIMEFRAME_MS[timeframe as keyof typeof TIMEFRAME_MS] ?? 60_000) * limit;
       const trades = mirror.tradesOfPair(id, pair, from);
       const snapshot = monitor.snapshot(id);
       const markers = trades.flatMap((t) => [

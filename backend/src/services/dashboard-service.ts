@@ -117,13 +117,18 @@ export function createDashboardService(deps: {
     }));
   }
 
-  function totals(mode: BotMode, list: Bot[], dayStart: number) {
+  /** The day's rows both modes' totals read, queried once per summary. */
+  function dayRows(dayStart: number) {
+    return {
+      startEquity: mirror.equityBefore(dayStart),
+      realised: mirror.realisedByBot(dayStart, now()),
+    };
+  }
+
+  function totals(mode: BotMode, list: Bot[], day: ReturnType<typeof dayRows>) {
     const mine = list.filter((b) => b.mode === mode);
     const startEquity = new Map(
-      mirror
-        .equityBefore(dayStart)
-        .filter((e) => e.mode === mode)
-        .map((e) => [e.botId, e.equity]),
+      day.startEquity.filter((e) => e.mode === mode).map((e) => [e.botId, e.equity]),
     );
     let now_ = 0;
     let start = 0;
@@ -134,7 +139,7 @@ export function createDashboardService(deps: {
       start += startEquity.get(bot.id) ?? bot.maxExposure;
     }
     const open = mine.flatMap(positionsOf);
-    const closedToday = mirror.realisedByBot(dayStart, now()).filter((r) => r.mode === mode);
+    const closedToday = day.realised.filter((r) => r.mode === mode);
     return {
       bots: mine.length,
       running: mine.filter((b) => b.state === 'RUNNING' || b.state === 'PAUSED').length,
@@ -160,17 +165,18 @@ export function createDashboardService(deps: {
         new Map(rows.map((r) => [r.botId, r[k]]));
       const orders = count(mirror.ordersByBot(dayStart, now()), 'orders');
       const opened = count(mirror.openedByBot(dayStart, now()), 'opened');
+      const day = dayRows(dayStart);
       const closed = new Map<number, number>();
-      for (const r of mirror.realisedByBot(dayStart, now())) {
+      for (const r of day.realised) {
         closed.set(r.botId, (closed.get(r.botId) ?? 0) + r.closed);
       }
       return {
         generatedAt: new Date(now()).toISOString(),
         tradingDay: { timeZone, start: new Date(dayStart).toISOString() },
         exchange: exchangeStatus(),
-        live: { ...totals('REAL_MARKET_SPOT', list, dayStart), account: liveAccount() },
+        live: { ...totals('REAL_MARKET_SPOT', list, day), account: liveAccount() },
         paper: {
-          ...totals('SIMULATED', list, dayStart),
+          ...totals('SIMULATED', list, day),
           wallets: list
             .filter((b) => !isLive(b))
             .map((b) => ({

@@ -57,11 +57,19 @@ export function createEmergencyService(deps: {
     return (await apis.client(bot).status()).length;
   }
 
-  /** Waits until the bot's API answers /status (a bot just started needs a few seconds). */
+  /**
+   * Waits until the bot's trader runs and counts its open trades (a bot just started needs a few
+   * seconds: Freqtrade answers /status while its state is still "stopped" during start-up, and
+   * refuses /forceexit then with "trader is not running").
+   */
   async function whenAnswering(bot: Bot, deadline: number): Promise<number> {
     for (;;) {
       const current = repo.find(bot.id) ?? bot;
       try {
+        const { state } = await apis.client(current).showConfig();
+        if (state === 'stopped' || state === 'reload_config') {
+          throw new Error(`the bot's trader is ${state.replace('_', ' ')}: it cannot exit trades`);
+        }
         return await openCount(current);
       } catch (error) {
         if (now() > deadline) throw error;

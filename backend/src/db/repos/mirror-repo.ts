@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 
-import type { BotId, BotMode } from '../../domain/bot.js';
+import { BOT_MODES, type BotId, type BotMode } from '../../domain/bot.js';
 import type { Db } from '../open-db.js';
 import { equitySamples, mirrorCursors, mirrorOrders, mirrorTrades } from '../schema.js';
 
@@ -261,6 +261,16 @@ export function createMirrorRepo(db: Db) {
         .all();
     },
 
+    /** How many closed trades of this bot and mode the mirror holds. */
+    closedCount(botId: BotId, mode: BotMode): number {
+      const row = db
+        .select({ n: sql<number>`count(*)` })
+        .from(mirrorTrades)
+        .where(and(key(botId, mode), eq(mirrorTrades.isOpen, false)))
+        .get();
+      return row?.n ?? 0;
+    },
+
     /** How many closed trades of this bot and mode were paged so far. */
     closedSeen(botId: BotId, mode: BotMode): number {
       const row = db
@@ -309,18 +319,23 @@ export function createMirrorRepo(db: Db) {
         .all();
     },
 
-    /** Each bot's last sample before `at` (its equity at the start of a period). */
+    /**
+     * Each bot's last sample before `at` (its equity at the start of a period). One index seek
+     * per bot and mode: grouping the samples themselves read every older one (a month of minute
+     * samples is 43,200 per bot; ~110 ms for 20 bots, twice per dashboard summary).
+     */
     equityBefore(at: number): Array<{ botId: number; mode: BotMode; equity: number }> {
-      return db
-        .select({
-          botId: equitySamples.botId,
-          mode: equitySamples.mode,
-          equity: sql<number>`(SELECT e2.equity FROM equity_samples e2 WHERE e2.bot_id = ${equitySamples.botId} AND e2.mode = ${equitySamples.mode} AND e2.at < ${at} ORDER BY e2.at DESC LIMIT 1)`,
-        })
-        .from(equitySamples)
-        .where(lt(equitySamples.at, at))
-        .groupBy(equitySamples.botId, equitySamples.mode)
-        .all();
+      const modes = sql.join(
+        BOT_MODES.map((mode) => sql`SELECT ${mode} AS mode`),
+        sql` UNION ALL `,
+      );
+      const rows = db.all<{ botId: number; mode: BotMode; equity: number | null }>(sql`
+        SELECT b.id AS "botId", m.mode AS "mode",
+          (SELECT e.equity FROM equity_samples e
+            WHERE e.bot_id = b.id AND e.mode = m.mode AND e.at < ${at}
+            ORDER BY e.at DESC LIMIT 1) AS "equity"
+        FROM bots b CROSS JOIN (${modes}) m`);
+      return rows.flatMap((r) => (r.equity === null ? [] : [{ ...r, equity: r.equity }]));
     },
   };
 }

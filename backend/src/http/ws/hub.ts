@@ -99,13 +99,15 @@ export function createWsHub(options: WsHubOptions): WsHub {
     setTimeout(() => client.socket.terminate(), SLOW_CLIENT_GRACE_MS).unref();
   }
 
-  function send(client: Client, message: ServerMessage): void {
+  /** `message`, or a frame already serialised once for every recipient (a text frame). */
+  function send(client: Client, message: ServerMessage | Buffer): void {
     if (client.socket.readyState !== client.socket.OPEN) return;
     if (client.socket.bufferedAmount > maxBuffered) {
       dropSlow(client);
       return;
     }
-    client.socket.send(JSON.stringify({ v: PROTOCOL_VERSION, ...message }));
+    if (Buffer.isBuffer(message)) client.socket.send(message, { binary: false });
+    else client.socket.send(JSON.stringify({ v: PROTOCOL_VERSION, ...message }));
   }
 
   function onFrame(client: Client, raw: RawData): void {
@@ -218,11 +220,20 @@ export function createWsHub(options: WsHubOptions): WsHub {
       server.on('upgrade', onUpgrade);
     },
     publish(channel, payload, botId = null) {
-      const at = new Date(now()).toISOString();
+      // Serialised once, not once per client: with hundreds of tabs open that was most of the
+      // time between a bot's fill and the last tab hearing of it.
+      let frame: Buffer | undefined;
       for (const client of clients) {
         if (!client.channels.has(channel)) continue;
         if (botId !== null && client.bots && !client.bots.has(botId)) continue;
-        send(client, { type: 'event', data: { channel, botId, at, payload } });
+        frame ??= Buffer.from(
+          JSON.stringify({
+            v: PROTOCOL_VERSION,
+            type: 'event',
+            data: { channel, botId, at: new Date(now()).toISOString(), payload },
+          } satisfies ServerMessage & { v: number }),
+        );
+        send(client, frame);
       }
     },
     clientCount: () => clients.size,
