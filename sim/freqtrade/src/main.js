@@ -10,6 +10,7 @@ import { createAuth } from './api/auth.js';
 import { createMessageHub } from './api/message-ws.js';
 import { createWebhook } from './rpc/webhook.js';
 import { createFaults, parseFault } from './faults/faults.js';
+import { createSimStats } from './api/sim-stats.js';
 import { API_PROFILES } from './trading/rpc-info.js';
 import {
   createUserdir,
@@ -48,7 +49,7 @@ function securityWarnings(apiLog, api) {
   }
 }
 
-async function startApi({ bot, config, hub, logger, faults, apiVersion, signals }) {
+async function startApi({ bot, config, hub, logger, faults, stats, apiVersion, signals }) {
   const apiLog = logger.get('freqtrade.rpc.api_server.webserver');
   const { listen_ip_address: ip, listen_port: port } = config.api_server;
   securityWarnings(apiLog, config.api_server);
@@ -60,6 +61,7 @@ async function startApi({ bot, config, hub, logger, faults, apiVersion, signals 
     logger,
     log: apiLog,
     faults,
+    stats,
     routes: routesFor(apiVersion),
     wake: signals.wake,
   };
@@ -78,10 +80,11 @@ async function startApi({ bot, config, hub, logger, faults, apiVersion, signals 
  * unexpected error in the loop is rethrown after the cleanup (main: "Fatal exception!").
  * `reloaded`: this bot replaces one torn down by /reload_config (Worker._reconfigure).
  */
-async function runBotOnce({ options, env, logger, apiVersion, signals, faults, reloaded }) {
+async function runBotOnce({ options, env, logger, apiVersion, signals, faults, stats, reloaded }) {
   let hub = null;
   let webhook = null;
   const notify = (msg) => {
+    stats.message(msg);
     hub?.broadcast(msg);
     webhook?.send(msg);
   };
@@ -99,7 +102,7 @@ async function runBotOnce({ options, env, logger, apiVersion, signals, faults, r
     faults,
   });
   const api = config.api_server?.enabled
-    ? await startApi({ bot, config, hub, logger, faults, apiVersion, signals })
+    ? await startApi({ bot, config, hub, logger, faults, stats, apiVersion, signals })
     : null;
   await bot.ensureMarkets();
   const ftLog = logger.get('freqtrade.freqtradebot');
@@ -206,6 +209,7 @@ export async function main(argv, env) {
   try {
     logger.get('freqtrade.loggers').info(`Verbosity set to ${options.verbose}`);
     const faults = initialFaults(env, logger);
+    const stats = createSimStats();
     logger.get('freqtrade.worker').info(`Starting worker ${API_PROFILES[apiVersion].version}`);
     let reloaded = false;
     for (;;) {
@@ -216,6 +220,7 @@ export async function main(argv, env) {
         apiVersion,
         signals,
         faults,
+        stats,
         reloaded,
       });
       if (outcome === 'shutdown') break;

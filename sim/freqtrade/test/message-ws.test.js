@@ -213,6 +213,37 @@ describe('§4.3 bot events', () => {
     }
   });
 
+  it('sim-only /__sim/requests counts requests and WS handshakes; /__sim/messages times each message', async () => {
+    const sim = (method, path) => bot.api.call(method, path, { noAuth: true });
+    await bot.api.post('/start');
+    await waitFor(async () => (await bot.api.get('/show_config')).body.state === 'running');
+    const reset = (await sim('DELETE', '/__sim/requests')).body;
+    expect(reset).toMatchObject({ total: 0, by_path: {} });
+    const before = performance.timeOrigin + performance.now();
+    const t = (await bot.api.post('/forceenter', { pair: 'BTC/USDT' })).body;
+    await bot.api.post('/forceexit', { tradeid: t.trade_id });
+    (await open()).ws.close();
+    const counted = (await sim('GET', '/__sim/requests')).body;
+    expect(counted.by_path).toEqual({
+      'POST /api/v1/forceenter': 1,
+      'POST /api/v1/forceexit': 1,
+      'GET /api/v1/message/ws': 1,
+    });
+    expect(counted.total).toBe(3);
+    expect(counted.since).toBeGreaterThanOrEqual(reset.since);
+    const fills = (await sim('GET', '/__sim/messages')).body.messages.filter(
+      (m) => m.at >= before && m.type.endsWith('_fill'),
+    );
+    expect(fills.map((m) => [m.type, m.trade_id])).toEqual([
+      ['entry_fill', t.trade_id],
+      ['exit_fill', t.trade_id],
+    ]);
+    expect(fills[1].at).toBeLessThanOrEqual(performance.timeOrigin + performance.now());
+    const only = (await sim('GET', '/__sim/messages?type=exit_fill')).body.messages;
+    expect(only.every((m) => m.type === 'exit_fill')).toBe(true);
+    expect((await sim('POST', '/__sim/requests')).status).toBe(405);
+  });
+
   it('§4.4 the server never pings', () => {
     expect(pinged).toBe(false);
   });

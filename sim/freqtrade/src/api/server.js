@@ -135,6 +135,7 @@ async function dispatch(rt, req, res, url) {
 async function handle(rt, req, res) {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname.startsWith('/__sim/')) return handleSimControl(rt, req, res, url, readBody);
+  rt.stats.request(req.method, url.pathname);
   const fault = rt.faults.take('http', url.pathname);
   if (fault) {
     if (fault.mode === 'latency') await new Promise((r) => setTimeout(r, fault.latency_ms));
@@ -190,6 +191,7 @@ export function startApiServer(rt) {
   });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url, 'http://localhost');
+    rt.stats.request(req.method, url.pathname);
     if (
       url.pathname !== `${PREFIX}/message/ws` ||
       !rt.auth.wsTokenOk(url.searchParams.get('token'))

@@ -10,9 +10,22 @@ function sendJson(res, status, body) {
 }
 
 /**
- * Sim-only control surface (never under /api/v1): GET/POST/DELETE /__sim/faults.
+ * Sim-only control surface (never under /api/v1): GET/POST/DELETE /__sim/faults, GET/DELETE
+ * /__sim/requests (request counters), GET /__sim/messages (RPC message instants).
  */
 export async function handleSimControl(rt, req, res, url, readBody) {
+  if (url.pathname === '/__sim/requests') {
+    if (req.method === 'GET') return sendJson(res, 200, rt.stats.requests());
+    if (req.method === 'DELETE') {
+      rt.stats.resetRequests();
+      return sendJson(res, 200, rt.stats.requests());
+    }
+    return sendJson(res, 405, { error: 'method not allowed' });
+  }
+  if (url.pathname === '/__sim/messages') {
+    if (req.method !== 'GET') return sendJson(res, 405, { error: 'method not allowed' });
+    return sendJson(res, 200, { messages: rt.stats.messages(url.searchParams.get('type')) });
+  }
   if (url.pathname === '/__sim/faults') {
     if (req.method === 'GET') return sendJson(res, 200, { fault: rt.faults.get() });
     if (req.method === 'DELETE') {
