@@ -1,56 +1,11 @@
 // Orchestrator start-up and footprint: cold start to /ready (fresh data directory each run, so
 // migrations and key generation are included) and resident memory once idle.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import {
-  freePort,
-  median,
-  removeDir,
-  startSupervisord,
-  tempDir,
-  waitFor200,
-  orchestratorEnv,
-} from './lib/processes.mjs';
-
-const main = join(dirname(fileURLToPath(import.meta.url)), '..', 'backend', 'dist', 'main.js');
-
-async function startOrchestrator(dataDir, socket) {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [main], {
-    stdio: 'ignore',
-    env: {
-      PATH: process.env.PATH,
-      SPOTDESK_DATA_DIR: dataDir,
-      SPOTDESK_PORT: String(port),
-      SPOTDESK_SUPERVISOR_SOCKET: socket,
-      SPOTDESK_LOG_LEVEL: 'warn',
-      SPOTDESK_ADMIN_PASSWORD: 'bench-admin-password-1',
-      ...orchestratorEnv(),
-    },
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  await Promise.race([
-    waitFor200(`http://127.0.0.1:${port}/ready`, 15000),
-    exited.then((code) => {
-      throw new Error(`orchestrator exited with ${code} before /ready`);
-    }),
-  ]);
-  const ms = performance.now() - started;
-  return {
-    ms,
-    pid: child.pid,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+import { median, removeDir, startSupervisord, tempDir } from './lib/processes.mjs';
+import { startOrchestrator } from './lib/stack.mjs';
 
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -66,11 +21,15 @@ export async function run({ quick }) {
     const times = [];
     let rss = 0;
     for (let i = 0; i < runs; i++) {
-      const orchestrator = await startOrchestrator(join(work, `data-${i}`), supervisor.socket);
-      times.push(orchestrator.ms);
+      const orchestrator = await startOrchestrator({
+        dataDir: join(work, `data-${i}`),
+        socket: supervisor.socket,
+        readyTimeoutMs: 15000,
+      });
+      times.push(orchestrator.readyMs);
       if (i === runs - 1) {
         await sleep(quick ? 1000 : 10000);
-        rss = rssMb(orchestrator.pid);
+        rss = rssMb(orchestrator.proc.pid);
       }
       await orchestrator.stop();
     }

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchChromium } from '../helpers/browser.js';
-import { startProcessTree } from '../helpers/process-tree.js';
+import { signedInPanel } from '../helpers/panel.js';
 import type { ProcessTree } from '../helpers/process-tree.js';
 import { repoRoot } from '../helpers/repo.js';
 
@@ -38,18 +37,7 @@ async function waitForProgram(name: string, expected: RegExp): Promise<void> {
 }
 
 beforeAll(async () => {
-  tree = await startProcessTree({ SPOTDESK_ADMIN_PASSWORD: PASSWORD });
-  browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'en-US',
-  });
-  page = await context.newPage();
-  await page.goto(tree.baseUrl);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor(WAIT);
+  ({ tree, browser, page } = await signedInPanel(PASSWORD));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,8 +1,5 @@
 // Stopping a bot that holds trades, choosing "close them first": no new entry is opened while it
 // closes, every trade is closed at market, then the process stops.
-import path from 'node:path';
-
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { paperBot, startBotEnv, type BotEnv } from '../helpers/bot-env.js';
@@ -12,20 +9,6 @@ beforeAll(async () => {
   env = await startBotEnv();
 }, 60_000);
 afterAll(async () => env?.cleanup(), 60_000);
-
-function storedTrades(id: number): { open: number; closed: number } {
-  const db = new Database(path.join(env.dataDir, 'bots', String(id), 'trades-paper.sqlite'), {
-    readonly: true,
-  });
-  try {
-    const count = (open: number) =>
-      (db.prepare('SELECT COUNT(*) AS n FROM trades WHERE is_open = ?').get(open) as { n: number })
-        .n;
-    return { open: count(1), closed: count(0) };
-  } finally {
-    db.close();
-  }
-}
 
 describe('POST /api/bots/:id/stop with openTrades "close"', () => {
   it('when the bot holds a trade, then it is closed first and the bot ends STOPPED with none open', async () => {
@@ -45,7 +28,7 @@ describe('POST /api/bots/:id/stop with openTrades "close"', () => {
 
     expect(reply.status, reply.text).toBe(200);
     await env.waitForBot(id, (b) => b.state === 'STOPPED');
-    expect(storedTrades(id)).toEqual({ open: 0, closed: 1 });
+    expect(env.storedTrades(id)).toEqual({ open: 0, closed: 1 });
     const audit = (await env.admin.get('/api/audit?action=bot-stop')).body.items;
     expect(audit[0]).toMatchObject({ target: `bot:${id}`, after: { openTrades: 'close' } });
   }, 90_000);

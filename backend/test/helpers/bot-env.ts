@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 import { startExchange, type SimExchange } from '@spotdesk/sim-exchange';
+import Database from 'better-sqlite3';
 
 import { createSupervisordClient } from '../../src/adapters/supervisord/client.js';
 
@@ -35,6 +36,8 @@ export interface BotEnv {
   waitForBot(botId: number, check: (bot: BotBody) => boolean, timeoutMs?: number): Promise<BotBody>;
   /** Calls the bot's own Freqtrade API with the credentials from its config file. */
   botApi(botId: number, apiPath: string, init?: RequestInit): Promise<Response>;
+  /** Open and closed trades in the bot's own Freqtrade database (its Paper one). */
+  storedTrades(botId: number): { open: number; closed: number };
   cleanup(): Promise<void>;
 }
 
@@ -53,7 +56,7 @@ export interface BotBody {
 let portBase = 20_000 + Math.floor(Math.random() * 20) * 1000;
 
 export async function startBotEnv(
-  options: { env?: Record<string, string>; reconcileSeconds?: number } = {},
+  options: { env?: Record<string, string>; reconcileSeconds?: number; monitorPollMs?: number } = {},
 ): Promise<BotEnv> {
   const exchange = await startExchange({ seed: 11 });
   const data = makeTempDir('spotdesk-bots-');
@@ -69,7 +72,12 @@ export async function startBotEnv(
     SPOTDESK_BOT_UNREACHABLE_SECONDS: '30',
     ...options.env,
   };
-  let app = await startApp({ dataDir: data.path, env, realClock: true });
+  let app = await startApp({
+    dataDir: data.path,
+    env,
+    realClock: true,
+    monitorPollMs: options.monitorPollMs,
+  });
   const admin = await setUpAdmin(app.baseUrl, app.setupToken(), 'ana');
   const client = createSupervisordClient({ socketPath: supervisor.socketPath });
   const info = (botId: number) => client.getProcessInfo(`bot-${botId}`);
@@ -82,7 +90,12 @@ export async function startBotEnv(
     supervisorSocket: supervisor.socketPath,
     vars: env,
     async restartApp() {
-      app = await startApp({ dataDir: data.path, env, realClock: true });
+      app = await startApp({
+        dataDir: data.path,
+        env,
+        realClock: true,
+        monitorPollMs: options.monitorPollMs,
+      });
       self.app = app;
       self.admin = await signIn(app.baseUrl, 'ana', ADMIN_PASSWORD);
       return app;
@@ -119,6 +132,21 @@ export async function startBotEnv(
           ...init.headers,
         },
       });
+    },
+    storedTrades(botId) {
+      const file = path.join(data.path, 'bots', String(botId), 'trades-paper.sqlite');
+      const db = new Database(file, { readonly: true });
+      try {
+        const count = (open: number) =>
+          (
+            db.prepare('SELECT COUNT(*) AS n FROM trades WHERE is_open = ?').get(open) as {
+              n: number;
+            }
+          ).n;
+        return { open: count(1), closed: count(0) };
+      } finally {
+        db.close();
+      }
     },
     async cleanup() {
       await app.close().catch(() => undefined);

@@ -39,6 +39,8 @@ export async function startApp(
     env?: Record<string, string>;
     dataDir?: string;
     wsHeartbeatMs?: number;
+    /** The monitor's background sync of each running bot (default 10 s). */
+    monitorPollMs?: number;
     /** The wall clock instead of the test clock: for real bot processes, which live in real time. */
     realClock?: boolean;
   } = {},
@@ -73,6 +75,7 @@ export async function startApp(
     running = await startServer(env, createLogger('info', sink), {
       now: clock.now,
       wsHeartbeatMs: options.wsHeartbeatMs,
+      monitorPollMs: options.monitorPollMs,
     });
   } catch (error) {
     temp?.remove();
