@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import type { FakeApi } from '../testing/fake-api';
 import { startFakeApi } from '../testing/fake-api';
+import { addFakeTrade } from '../testing/fake-api-bot-page';
+import { addFakeBot } from '../testing/fake-bots-state';
 
 const CHROMIUM = '/usr/bin/chromium';
 const frontendDir = join(import.meta.dirname, '..', '..');
@@ -274,4 +276,41 @@ describe('built panel in headless Chromium under the strict CSP', () => {
     expect(problems.filter((p) => !/status of 403/.test(p))).toEqual([]);
     await page.close();
   }, 90_000);
+  test('when a phone user watches a bot with an open trade, then the dashboard and the bot page draw their charts under the CSP and nothing scrolls sideways', async () => {
+    signInAdmin();
+    const now = api.state.bots.now;
+    const bot = addFakeBot(api.state.bots, {
+      name: 'Chart rider',
+      strategy: 'EmaCrossStrategy',
+      timeframe: '5m',
+      pairs: ['BTC/USDT', 'ETH/USDT'],
+      desiredState: 'RUNNING',
+      state: 'RUNNING',
+      minimalRoi: { '0': 0.04 },
+    });
+    addFakeTrade(api.state.botPage, bot, {
+      pair: 'BTC/USDT',
+      openedAt: now - 60 * 60_000,
+      openRate: 67_000,
+      stopLoss: 60_300,
+      currentRate: 67_500,
+    });
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const problems = watchProblems(page);
+
+    await page.goto(`${api.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByRole('cell', { name: 'BTC/USDT' }).first().waitFor();
+    await expect.poll(() => page.title()).toMatch(/^\(1\)/);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByRole('link', { name: 'Chart rider' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /Chart rider/ }).waitFor();
+    // lightweight-charts draws on canvases inside the chart's box.
+    await page.locator('.candle-chart-canvas canvas').first().waitFor();
+    await page.getByText('Levels of the open trades').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
