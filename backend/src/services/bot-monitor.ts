@@ -79,6 +79,8 @@ const PAGE = 200;
 const MINUTE = 60_000;
 const LOG_LINES = 200;
 const BAD_FRAME_SHOWN_MS = 5 * MINUTE;
+/** How many of a bot's pairs have their candles fetched on every new candle, viewed or not. */
+const WARM_PAIRS = 20;
 /** A bot's candles are asked again after this even without `new_candle` (a missed event). */
 const CANDLE_MAX_AGE_MS = 60_000;
 
@@ -258,9 +260,12 @@ export function createBotMonitor(options: MonitorOptions) {
   }
 
   function onNewCandle(bot: Bot, pair: string, timeframe: string): void {
+    if (timeframe !== bot.timeframe) return;
     const c = watched.get(bot.id)?.candles.get(pair);
-    if (!c || timeframe !== bot.timeframe) return;
-    c.stale = true;
+    // The bot's own pairs are kept warm (the first few of a long list); others once looked at.
+    const warm = bot.pairs.indexOf(pair);
+    if (!c && (warm < 0 || warm >= WARM_PAIRS)) return;
+    if (c) c.stale = true;
     // Refreshed once for every viewer, then they are told to read it again.
     setTimeout(() => {
       if (stopped) return;
