@@ -9,6 +9,7 @@
 // performance.timeOrigin + performance.now(), taken right after the fill is written). Receipt is
 // the same clock in this process, at each client's 'message' event. Same machine, same clock.
 // Requests at the bot: its sim-only GET /__sim/requests counter (every API request it received).
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -396,6 +397,58 @@ async function summaryLatency({ work, exchangeUrl, seed, requests }) {
   }
 }
 
+/**
+ * The machine's own floor for the fan-out figure: a bare `ws` server in a process of its own
+ * (no orchestrator, no bot) sends one pre-serialised frame to `n` sockets opened here, as the hub
+ * does; latency from just before its send loop to each receipt. What the full path cannot beat.
+ */
+async function bareWsFanOut(n, sends) {
+  const server = `
+    import { WebSocketServer } from 'ws';
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    wss.on('listening', () => console.log(wss.address().port));
+    process.stdin.on('data', () => {
+      const t0 = performance.timeOrigin + performance.now();
+      const frame = Buffer.from(JSON.stringify({ v: 1, type: 'event', data: { channel: 'alerts',
+        botId: 1, at: new Date().toISOString(), payload: { kind: 'fill', t0, pair: 'BTC/USDT' } } }));
+      for (const client of wss.clients) client.send(frame, { binary: false });
+    });`;
+  const proc = spawn(process.execPath, ['--input-type=module', '-e', server], {
+    cwd: join(root, 'backend'),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    const port = await new Promise((resolve, reject) => {
+      proc.stdout.once('data', (chunk) => resolve(Number(String(chunk).trim())));
+      proc.once('exit', (code) => reject(new Error(`bare ws server exited with ${code}`)));
+    });
+    const latencies = [];
+    const sockets = await Promise.all(
+      Array.from(
+        { length: n },
+        () =>
+          new Promise((resolve, reject) => {
+            const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+            ws.once('open', () => resolve(ws));
+            ws.once('error', reject);
+            ws.on('message', (raw) => {
+              const at = epochMs();
+              latencies.push(at - JSON.parse(String(raw)).data.payload.t0);
+            });
+          }),
+      ),
+    );
+    for (let i = 0; i < sends; i += 1) {
+      proc.stdin.write('x\n');
+      await sleep(300);
+    }
+    for (const ws of sockets) ws.close();
+    return latencies;
+  } finally {
+    proc.kill();
+  }
+}
+
 export async function run({ quick }) {
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const fills = quick ? 4 : 60;
@@ -462,6 +515,14 @@ export async function run({ quick }) {
         },
       );
     }
+
+    const floor = await bareWsFanOut(500, fills);
+    figures.push({
+      figure: 'bare-ws-fan-out-p99-n500',
+      value: round(percentile(floor, 99), 2),
+      unit: 'ms',
+      goal: null,
+    });
 
     const times = await summaryLatency({
       work,
