@@ -1,14 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 // The bot page's API (backend http/routes/monitor.ts, services/bot-trading.ts) on in-memory
-// state, with the orchestrator's own pure rules: pair pattern, timeframes, ROI target, errors.
+// state, with the orchestrator's own pure rules: schemas, timeframes, ROI target, errors.
 import type { Bot } from '../../../backend/src/domain/bot';
-import {
-  PAIR_PATTERN,
-  TIMEFRAMES,
-  TIMEFRAME_MS,
-  runsProcess,
-} from '../../../backend/src/domain/bot';
+import { TIMEFRAME_MS, runsProcess } from '../../../backend/src/domain/bot';
 import {
   AppError,
   ConflictError,
@@ -16,6 +11,7 @@ import {
   ValidationError,
 } from '../../../backend/src/domain/errors';
 import { roiTarget } from '../../../backend/src/domain/figures';
+import { monitorSchemas } from '../../../backend/src/http/routes/monitor-schemas';
 import type { Answer, BotRequest } from './fake-api-bodies';
 import { failWith, parse } from './fake-api-bodies';
 import type { FakeBotsState } from './fake-bots-state';
@@ -156,44 +152,11 @@ function tradeView(t: FakeTrade) {
   };
 }
 
-// The query and body schemas of backend http/routes/monitor.ts, field for field (it imports express).
-const pair = z.string().trim().regex(PAIR_PATTERN, 'must look like BASE/QUOTE, e.g. BTC/USDT');
-const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
-const QUERIES = {
-  trades: z
-    .object({
-      status: z.enum(['open', 'closed']).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-      before: instant.optional(),
-    })
-    .strict(),
-  candles: z
-    .object({
-      pair,
-      timeframe: z.enum(TIMEFRAMES).optional(),
-      limit: z.coerce.number().int().min(10).max(1000).default(500),
-    })
-    .strict(),
-};
+// The orchestrator's own query and body schemas (backend http/routes/monitor-schemas.ts).
+const QUERIES = { trades: monitorSchemas.tradesQuery, candles: monitorSchemas.candlesQuery };
 const BODIES = {
-  forceEnter: z
-    .object({
-      pair,
-      stakeAmount: z.number().finite().positive().max(1e12).optional(),
-      orderType: z.enum(['market', 'limit']).optional(),
-      price: z.number().finite().positive().optional(),
-    })
-    .strict()
-    .refine((b) => b.orderType !== 'limit' || b.price !== undefined, {
-      message: 'a limit order needs a price',
-      path: ['price'],
-    }),
-  forceExit: z
-    .object({
-      tradeId: z.union([z.number().int().positive(), z.literal('all')]),
-      orderType: z.enum(['market', 'limit']).default('market'),
-    })
-    .strict(),
+  forceEnter: monitorSchemas.forceEnterBody,
+  forceExit: monitorSchemas.forceExitBody,
 };
 
 function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.output<S> {

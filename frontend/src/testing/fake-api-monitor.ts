@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 // The orchestrator's own pure modules: the figures' definitions, the trading day and its refusals.
 import type { Bot, BotMode } from '../../../backend/src/domain/bot';
@@ -6,6 +6,7 @@ import { AppError, ValidationError } from '../../../backend/src/domain/errors';
 import { pnlToday } from '../../../backend/src/domain/figures';
 import { isTimeZone, tradingDayStart } from '../../../backend/src/domain/trading-day';
 import { issuesFromZod } from '../../../backend/src/http/middleware/zod-issues';
+import { monitorSchemas } from '../../../backend/src/http/routes/monitor-schemas';
 import { closeFakeTrade } from './fake-api-bot-page';
 import type { FakeBotPageState } from './fake-api-bot-page';
 import type { Answer, BotRequest } from './fake-api-bots';
@@ -14,29 +15,13 @@ import type { FakeMonitorState } from './fake-monitor-state';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 
-// backend http/routes/monitor.ts and settings.ts, field for field.
+// The orchestrator's own schemas (backend http/routes/monitor-schemas.ts).
 const SCHEMAS = {
-  equity: z.object({ range: z.enum(['today', '7d', '30d']).default('today') }).strict(),
-  orders: z
-    .object({
-      from: instant.optional(),
-      to: instant.optional(),
-      bot: z.coerce.number().int().positive().optional(),
-    })
-    .strict()
-    .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
-      message: 'must be after from',
-      path: ['to'],
-    }),
-  closeAll: z
-    .object({
-      confirm: z.literal('CLOSE ALL', { message: 'type CLOSE ALL to confirm' }),
-      reason: z.string().trim().max(500).default(''),
-    })
-    .strict(),
-  trading: z.object({ timeZone: z.string().trim().min(1).max(64) }).strict(),
+  equity: monitorSchemas.equityQuery,
+  orders: monitorSchemas.ordersQuery,
+  closeAll: monitorSchemas.closeAllBody,
+  trading: monitorSchemas.tradingBody,
 };
 
 type Monitor = {

@@ -2,9 +2,7 @@
 // trades, candles and log tail, forced entries and exits, and the emergency close-all.
 import type { Request, Response } from 'express';
 import { Router } from 'express';
-import { z } from 'zod';
-
-import { PAIR_PATTERN, TIMEFRAMES, type BotId } from '../../domain/bot.js';
+import type { BotId } from '../../domain/bot.js';
 import type { BotTrading } from '../../services/bot-trading.js';
 import type { Caller } from '../../services/bot-service.js';
 import type { DashboardService } from '../../services/dashboard-service.js';
@@ -13,76 +11,17 @@ import { currentUser } from '../context.js';
 import type { Guards } from '../guards.js';
 import { validate } from '../middleware/validate.js';
 
-const DAY = 86_400_000;
-const id = z.coerce.number().int().positive();
-const idParams = z.object({ id });
-const pair = z.string().trim().regex(PAIR_PATTERN, 'must look like BASE/QUOTE, e.g. BTC/USDT');
-const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
+import { monitorSchemas } from './monitor-schemas.js';
 
-const equityInput = validate({
-  query: z.object({ range: z.enum(['today', '7d', '30d']).default('today') }).strict(),
-});
-const ordersInput = validate({
-  query: z
-    .object({ from: instant.optional(), to: instant.optional(), bot: id.optional() })
-    .strict()
-    .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
-      message: 'must be after from',
-      path: ['to'],
-    }),
-});
-const tradesInput = validate({
-  params: idParams,
-  query: z
-    .object({
-      status: z.enum(['open', 'closed']).optional(),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-      before: instant.optional(),
-    })
-    .strict(),
-});
-const candlesInput = validate({
-  params: idParams,
-  query: z
-    .object({
-      pair,
-      timeframe: z.enum(TIMEFRAMES).optional(),
-      limit: z.coerce.number().int().min(10).max(1000).default(500),
-    })
-    .strict(),
-});
-const forceEnterInput = validate({
-  params: idParams,
-  body: z
-    .object({
-      pair,
-      stakeAmount: z.number().finite().positive().max(1e12).optional(),
-      orderType: z.enum(['market', 'limit']).optional(),
-      price: z.number().finite().positive().optional(),
-    })
-    .strict()
-    .refine((b) => b.orderType !== 'limit' || b.price !== undefined, {
-      message: 'a limit order needs a price',
-      path: ['price'],
-    }),
-});
-const forceExitInput = validate({
-  params: idParams,
-  body: z
-    .object({
-      tradeId: z.union([z.number().int().positive(), z.literal('all')]),
-      orderType: z.enum(['market', 'limit']).default('market'),
-    })
-    .strict(),
-});
-const closeAllInput = validate({
-  body: z
-    .object({
-      confirm: z.literal('CLOSE ALL', { message: 'type CLOSE ALL to confirm' }),
-      reason: z.string().trim().max(500).default(''),
-    })
-    .strict(),
-});
+const DAY = 86_400_000;
+const S = monitorSchemas;
+const equityInput = validate({ query: S.equityQuery });
+const ordersInput = validate({ query: S.ordersQuery });
+const tradesInput = validate({ params: S.idParams, query: S.tradesQuery });
+const candlesInput = validate({ params: S.idParams, query: S.candlesQuery });
+const forceEnterInput = validate({ params: S.idParams, body: S.forceEnterBody });
+const forceExitInput = validate({ params: S.idParams, body: S.forceExitBody });
+const closeAllInput = validate({ body: S.closeAllBody });
 
 function caller(req: Request, res: Response): Caller {
   const user = currentUser(res);
@@ -131,7 +70,7 @@ export function monitorRoutes(deps: {
     const { params, query } = candlesInput.get(res);
     res.json(await trading.candles(params.id as BotId, query.pair, query.timeframe, query.limit));
   });
-  router.get('/api/bots/:id/logs', ...guards.user, validate({ params: idParams }), (req, res) => {
+  router.get('/api/bots/:id/logs', ...guards.user, validate({ params: S.idParams }), (req, res) => {
     res.json(trading.logs(Number(req.params.id) as BotId));
   });
   router.post('/api/bots/:id/forceenter', ...guards.admin, forceEnterInput, async (req, res) => {

@@ -10,6 +10,8 @@ import { currentUser } from '../context.js';
 import type { Guards } from '../guards.js';
 import { validate } from '../middleware/validate.js';
 
+import { monitorSchemas } from './monitor-schemas.js';
+
 const keyInput = validate({
   body: z
     .object({
@@ -35,9 +37,7 @@ const riskInput = validate({
   body: z.object({ blockedPairs: z.array(z.string().trim()).max(500) }).strict(),
 });
 
-const tradingInput = validate({
-  body: z.object({ timeZone: z.string().trim().min(1).max(64) }).strict(),
-});
+const tradingInput = validate({ body: monitorSchemas.tradingBody });
 
 type KeyInfo = ReturnType<SettingsService['exchangeKey']>;
 
