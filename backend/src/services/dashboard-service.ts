@@ -237,7 +237,7 @@ export function createDashboardService(deps: {
     },
 
     orders(options: { from: number; to: number; botId?: BotId }) {
-      const names = new Map(bots.list().map((b) => [b.id as number, b.name]));
+      const names = bots.names();
       return mirror.ordersBetween(options.from, options.to, options.botId).map((o) => ({
         at: new Date(o.placedAt).toISOString(),
         filledAt: o.filledAt === null ? null : new Date(o.filledAt).toISOString(),

@@ -181,6 +181,24 @@ describe('a forced entry', () => {
   }, 60_000);
 });
 
+describe('a deleted bot', () => {
+  it('keeps its trades and orders in the mirror, under its name', async () => {
+    expect((await env.admin.post(`/api/bots/${id}/stop`, { openTrades: 'leave' })).status).toBe(
+      200,
+    );
+    await env.waitForBot(id, (b) => b.state === 'STOPPED');
+    const removed = await env.admin.request('DELETE', `/api/bots/${id}`);
+    expect(removed.status, removed.text).toBe(204);
+    const orders = (await env.admin.get('/api/orders')).body.orders as Array<
+      Record<string, unknown>
+    >;
+    expect(orders.length).toBeGreaterThanOrEqual(2);
+    expect(orders.every((o) => o.botId === id)).toBe(true);
+    expect(orders[0]!.botName).toMatch(/^Bot /);
+    expect((await env.admin.get(`/api/bots/${id}/trades`)).status).toBe(404);
+  }, 60_000);
+});
+
 describe('the trading day setting', () => {
   it('takes an IANA zone, refuses a made-up one by name, and moves the day start', async () => {
     const bad = await env.admin.request('PUT', '/api/settings/trading', {

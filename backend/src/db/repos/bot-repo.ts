@@ -89,6 +89,11 @@ export function createBotRepo(db: Db) {
         .get();
       return row ? toBot(row) : null;
     },
+    /** Every bot's name, deleted ones included (their trades stay in the mirror). */
+    names(): Map<number, string> {
+      const rows = db.select({ id: bots.id, name: bots.name }).from(bots).all();
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
     /** Ports of bots that are not deleted (a deleted bot's port may be reused). */
     usedPorts(): Set<number> {
       return new Set(
