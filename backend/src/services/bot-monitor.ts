@@ -325,7 +325,10 @@ export function createBotMonitor(options: MonitorOptions) {
   function tick(): void {
     const running = new Set<BotId>();
     for (const bot of bots.list()) {
-      if (!runsProcess(bot.desiredState) || bot.state === 'CREATED') continue;
+      // Watched once its API answered (the converger says RUNNING, PAUSED or ERROR): a bot that
+      // is still starting is left alone, so its start is not slowed by calls it cannot answer.
+      if (!runsProcess(bot.desiredState) || bot.state === 'CREATED' || bot.state === 'STOPPED')
+        continue;
       running.add(bot.id);
       const w = entry(bot.id);
       ensureStream(bot, w);
