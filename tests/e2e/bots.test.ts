@@ -36,6 +36,24 @@ async function waitForProgram(name: string, expected: RegExp): Promise<void> {
   expect(last, `supervisord: ${name}`).toMatch(expected);
 }
 
+/** Creates a Paper bot through the panel's form (1 pair, 20 USDT) and returns its card. */
+async function createBotInPanel(name: string, base: string) {
+  await page.goto(`${tree.baseUrl}/bots`);
+  await page.getByRole('link', { name: 'Create bot' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Create a bot' }).waitFor(WAIT);
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Strategy', { exact: true }).selectOption('NeverEnterStrategy');
+  await page.getByLabel('Pair to add').fill(base);
+  await page.getByLabel('Pair to add').press('Enter');
+  await page.getByLabel('Stake per trade (USDT)').fill('20');
+  await page.getByLabel('Max open trades').fill('1');
+  await page.getByLabel('Max exposure (USDT)').fill('20');
+  await page.getByRole('button', { name: 'Create bot' }).click();
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name }) });
+  await card.waitFor(WAIT);
+  return card;
+}
+
 beforeAll(async () => {
   ({ tree, browser, page } = await signedInPanel(PASSWORD));
 }, 120_000);
@@ -48,22 +66,7 @@ afterAll(async () => {
 describe('a Paper bot in the offline demo', () => {
   it('when created, started, paused, resumed, stopped and deleted from the panel, then each state is the real one', async () => {
     expect(programState('sim-exchange')).toMatch(/RUNNING/);
-    await page.goto(`${tree.baseUrl}/bots`);
-    await page.getByRole('link', { name: 'Create bot' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Create a bot' }).waitFor(WAIT);
-    await page.getByLabel('Name', { exact: true }).fill('Demo rider');
-    await page.getByLabel('Strategy', { exact: true }).selectOption('NeverEnterStrategy');
-    await page.getByLabel('Pair to add').fill('BTC');
-    await page.getByLabel('Pair to add').press('Enter');
-    await page.getByLabel('Stake per trade (USDT)').fill('20');
-    await page.getByLabel('Max open trades').fill('1');
-    await page.getByLabel('Max exposure (USDT)').fill('20');
-    await page.getByRole('button', { name: 'Create bot' }).click();
-
-    const card = page
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { name: 'Demo rider' }) });
-    await card.waitFor(WAIT);
+    const card = await createBotInPanel('Demo rider', 'BTC');
     const dialog = page.getByRole('dialog');
     for (const [action, state] of [
       ['Start', 'Running'],
@@ -87,20 +90,7 @@ describe('a Paper bot in the offline demo', () => {
   }, 240_000);
 
   it('when a bot is switched to Live without the environment switch, then the panel says how to enable it', async () => {
-    await page.goto(`${tree.baseUrl}/bots`);
-    await page.getByRole('link', { name: 'Create bot' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Wants real money');
-    await page.getByLabel('Strategy', { exact: true }).selectOption('NeverEnterStrategy');
-    await page.getByLabel('Pair to add').fill('ETH');
-    await page.getByLabel('Pair to add').press('Enter');
-    await page.getByLabel('Stake per trade (USDT)').fill('20');
-    await page.getByLabel('Max open trades').fill('1');
-    await page.getByLabel('Max exposure (USDT)').fill('20');
-    await page.getByRole('button', { name: 'Create bot' }).click();
-    const card = page
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('heading', { name: 'Wants real money' }) });
-    await card.waitFor(WAIT);
+    const card = await createBotInPanel('Wants real money', 'ETH');
 
     const dialog = page.getByRole('dialog');
     await card.getByRole('button', { name: 'Switch to Live' }).click();
