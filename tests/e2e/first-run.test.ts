@@ -48,7 +48,7 @@ afterAll(async () => {
 
 describe('first run in a browser', () => {
   it('when the admin sets up with the logged token, logs in, switches to Português and logs out, then each step shows', async () => {
-    const tokenLine = /setup token[^A-Za-z0-9]*([A-Za-z0-9_-]{24,})/i.exec(tree.output());
+    const tokenLine = /setup token[^A-Za-z0-9_-]*([A-Za-z0-9_-]{24,})/i.exec(tree.output());
     expect(tokenLine, `no setup token in the log:\n${tree.output()}`).not.toBeNull();
     const token = tokenLine![1]!;
     const tokenFile = join(tree.dataDir, 'run', 'setup-token');
