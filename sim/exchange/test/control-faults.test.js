@@ -82,6 +82,25 @@ describe('control surface and faults over HTTP', () => {
     expect(released.body.overridden).toBe(false);
   });
 
+  it('when a pair is delisted, then exchangeInfo lists it with that status and ccxt marks it inactive', async () => {
+    const set = await api('/markets/ETHUSDT/status', json('PUT', { status: 'BREAK' }));
+    const bad = await api('/markets/ETHUSDT/status', json('PUT', { status: 'gone!' }));
+    const unknown = await api('/markets/FOOUSDT/status', json('PUT', { status: 'BREAK' }));
+    const info = await getJson(`${sim.httpUrl}/api/v3/exchangeInfo?symbol=ETHUSDT`);
+    const markets = await restClient(sim).fetchMarkets();
+    sim.control.reset();
+    const after = await getJson(`${sim.httpUrl}/api/v3/exchangeInfo?symbol=ETHUSDT`);
+
+    expect(set.body).toEqual({ symbol: 'ETHUSDT', status: 'BREAK' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/^status: /);
+    expect(unknown.status).toBe(400);
+    expect(info.body.symbols[0].status).toBe('BREAK');
+    expect(markets.find((m) => m.symbol === 'ETH/USDT').active).toBe(false);
+    expect(markets.find((m) => m.symbol === 'BTC/USDT').active).toBe(true);
+    expect(after.body.symbols[0].status).toBe('TRADING');
+  });
+
   it('when a price path is scripted, then the price moves along it and holds the last point', async () => {
     const started = Date.now();
     await api(

@@ -84,6 +84,8 @@ function route(control, method, path, url, body) {
         return [200, control.scriptPrice(id, input.points)];
       return [200, control.setPrice(id, input?.price)];
     }
+    case 'PUT markets/:id/status':
+      return [200, control.setMarketStatus(id, parseJson(body)?.status)];
     case 'DELETE prices/:id':
       return [200, control.releasePrice(id)];
     case 'POST faults':

@@ -149,6 +149,16 @@ export function createControl(ctx) {
       if (error) throw bad(error);
       return ctx.faults.add(fault);
     },
+    /** exchangeInfo's `status` of a pair (`BREAK`, `HALT`, … as Binance lists a delisted one). */
+    setMarketStatus(symbol, status) {
+      const market = markets.get(symbol);
+      if (!market) throw bad(`symbol: unknown symbol ${symbol}`);
+      if (typeof status !== 'string' || !/^[A-Z_]{1,20}$/.test(status))
+        throw bad('status: expected an upper-case word such as TRADING or BREAK');
+      if (status === 'TRADING') delete market.status;
+      else market.status = status;
+      return { symbol, status };
+    },
     listSymbols: () => [...markets.keys()],
     listFaults: () => ctx.faults.list(),
     removeFault: (id) => ctx.faults.remove(id),
@@ -165,6 +175,7 @@ export function createControl(ctx) {
       accounts.reset();
       engine.reset();
       for (const symbol of markets.keys()) data.timeline(symbol).reset();
+      for (const market of markets.values()) delete market.status;
       ctx.faults.clear();
       ctx.log.clear();
       ctx.limiter.reset();

@@ -9,7 +9,7 @@ import { intParam, limitParam, marketParam, symbolsParam } from './params.js';
 function symbolInfo(m) {
   return {
     symbol: m.symbol,
-    status: 'TRADING',
+    status: m.status ?? 'TRADING',
     baseAsset: m.baseAsset,
     baseAssetPrecision: 8,
     quoteAsset: m.quoteAsset,
