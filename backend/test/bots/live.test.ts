@@ -143,9 +143,14 @@ describe('a bot going Live', () => {
     expect(started.status, started.text).toBe(200);
     await env.waitForBot(id, (b) => b.state === 'RUNNING' && (b.openTrades ?? 0) > 0, 60_000);
 
-    const orders = env.exchange.control
-      .requestLog({ path: '/api/v3/order' })
-      .filter((r) => r.method === 'POST');
+    // The bot view can show the Paper trade of the process before the switch for a moment, so
+    // wait for what proves it: the Live process's order at the exchange.
+    const liveOrders = () =>
+      env.exchange.control.requestLog({ path: '/api/v3/order' }).filter((r) => r.method === 'POST');
+    for (let waited = 0; liveOrders().length === 0 && waited < 30_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const orders = liveOrders();
     expect(orders.length).toBeGreaterThan(0);
     expect(orders[0]!.apiKey).toBe(`${KEY.apiKey.slice(0, 4)}…`);
     const launcher = await env.pid(id);

@@ -97,7 +97,16 @@ describe('a forced entry', () => {
     >;
     expect(orders.some((o) => o.tradeId === tradeId && o.side === 'buy')).toBe(true);
 
-    const summary = (await env.admin.get('/api/dashboard/summary')).body;
+    // lastLoopAt comes from the bot's /health at the monitor's next sync.
+    const summary = (
+      await until(
+        () => env.admin.get('/api/dashboard/summary'),
+        (r) =>
+          r.body.bots.some(
+            (b: { id: number; lastLoopAt: string | null }) => b.id === id && b.lastLoopAt !== null,
+          ),
+      )
+    ).body;
     expect(summary.paper.openTrades).toBe(1);
     expect(summary.tradingDay.timeZone).toBe('UTC');
     expect(summary.live.bots).toBe(0);
