@@ -8,9 +8,11 @@ import { attachSession } from './http/middleware/session.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
 import { staticPanel } from './http/middleware/static-panel.js';
 import type { BotsSlice } from './compose-bots.js';
+import { assistantRoutes } from './http/routes/assistant.js';
 import { auditRoutes } from './http/routes/audit.js';
 import { botRoutes } from './http/routes/bots.js';
 import { catalogRoutes } from './http/routes/catalog.js';
+import { marketRoutes } from './http/routes/market.js';
 import { monitorRoutes } from './http/routes/monitor.js';
 import { settingsRoutes } from './http/routes/settings.js';
 import { authRoutes } from './http/routes/auth.js';
@@ -48,6 +50,8 @@ export interface AppDeps {
     bots: Pick<
       BotsSlice,
       | 'bots'
+      | 'market'
+      | 'assistant'
       | 'converger'
       | 'settings'
       | 'strategies'
@@ -104,6 +108,8 @@ export function buildApp(deps: AppDeps): Express {
   app.use(
     settingsRoutes({ settings: slice.settings, users: slice.users, hasher: slice.hasher, guards }),
   );
+  app.use(marketRoutes({ market: slice.market, guards }));
+  app.use(assistantRoutes({ assistant: slice.assistant, guards }));
   app.use(
     monitorRoutes({
       dashboard: slice.dashboard,

@@ -11,28 +11,32 @@ import { createExchangeAdapter, type ExchangeAdapter } from './adapters/exchange
 import { createStrategyCatalog, type StrategyCatalog } from './adapters/strategies/catalog.js';
 import type { SupervisordClient } from './adapters/supervisord/client.js';
 import type { Env } from './config/env.js';
+import { createAssistantRepo } from './db/repos/assistant-repo.js';
 import { createBotRepo } from './db/repos/bot-repo.js';
 import { createMirrorRepo } from './db/repos/mirror-repo.js';
 import { createSettingsRepo } from './db/repos/settings-repo.js';
 import type { UserRepo } from './db/repos/user-repo.js';
 import type { OpenedDb } from './db/open-db.js';
-import type { Bot, BotId } from './domain/bot.js';
+import { runsProcess, type Bot, type BotId } from './domain/bot.js';
 import { tradingDayStart } from './domain/trading-day.js';
 import { ConfigError } from './domain/errors.js';
 import type { JsonObject } from './domain/freqtrade-config.js';
 import { createLauncherSocket } from './http/launcher-socket.js';
+import { botSettingsSchema } from './http/routes/bots.js';
 import type { DataPaths } from './lib/data-dir.js';
 import type { Logger } from './lib/logger.js';
+import { createAssistantService } from './services/assistant/assistant-service.js';
 import type { AuditService } from './services/audit-service.js';
 import { createBotApis } from './services/bot-api.js';
 import { createBotConverger } from './services/bot-converger.js';
 import { createBotProcess } from './services/bot-process.js';
 import { createBotMonitor } from './services/bot-monitor.js';
-import { createBotService } from './services/bot-service.js';
+import { createBotService, type MarketSource } from './services/bot-service.js';
 import { createBotTrading } from './services/bot-trading.js';
 import { createDashboardService } from './services/dashboard-service.js';
 import { createEmergencyService } from './services/emergency-service.js';
 import type { PanelPublish } from './services/monitor-events.js';
+import { createMarketService, type MarketServiceOptions } from './services/market-service.js';
 import { createBotWorkspace } from './services/bot-workspace.js';
 import type { PasswordHasher } from './services/password-hasher.js';
 import { createPortAllocator } from './services/port-allocator.js';
@@ -74,17 +78,27 @@ export function composeBots(deps: {
   publish: PanelPublish;
   /** The monitor's background sync of each running bot (tests shorten it). */
   monitorPollMs?: number;
+  /** The assistant's model timeout, retry pause and cache life (tests shorten them). */
+  assistantOptions?: { timeoutMs?: number; retryDelayMs?: number; cacheTtlMs?: number };
+  /** The market feed's periods (tests shorten them). */
+  marketOptions?: MarketServiceOptions;
 }) {
   const { env, paths, logger, now, secrets, audit } = deps;
   const base = readBaseConfig(env.appDir);
   const repo = createBotRepo(deps.db.db);
-  const exchange: ExchangeAdapter = createExchangeAdapter({ restUrl: env.binanceUrl, logger, now });
+  const exchange: ExchangeAdapter = createExchangeAdapter({
+    restUrl: env.binanceUrl,
+    wsUrl: env.binanceWsUrl,
+    logger,
+    now,
+  });
   const strategies: StrategyCatalog = createStrategyCatalog({
     bundledDir: path.join(env.appDir, 'strategies'),
     userDir: paths.strategies,
   });
+  const settingsRepo = createSettingsRepo(deps.db.db);
   const settings = createSettingsService({
-    repo: createSettingsRepo(deps.db.db),
+    repo: settingsRepo,
     secrets,
     audit,
     keyChecker: exchange,
@@ -144,22 +158,23 @@ export function composeBots(deps: {
     ports,
     publish: deps.publishBot,
   });
+  const marketSource: MarketSource = {
+    async markets() {
+      const list = await exchange.markets();
+      const bySymbol = new Map(list.map((m) => [m.symbol, m]));
+      return (symbol) => {
+        const m = bySymbol.get(symbol);
+        return m && { ...m, minNotional: m.minNotional > 0 ? m.minNotional : null };
+      };
+    },
+  };
   const bots = createBotService({
     repo,
     files,
     workspace,
     converger,
     strategies,
-    marketSource: {
-      async markets() {
-        const list = await exchange.markets();
-        const bySymbol = new Map(list.map((m) => [m.symbol, m]));
-        return (symbol) => {
-          const m = bySymbol.get(symbol);
-          return m && { ...m, minNotional: m.minNotional > 0 ? m.minNotional : null };
-        };
-      },
-    },
+    marketSource,
     ports,
     settings,
     audit,
@@ -201,7 +216,59 @@ export function composeBots(deps: {
     timeZone: () => settings.tradingTimeZone(),
     now,
   });
-  const trading = createBotTrading({ bots: repo, mirror, monitor, apis, exchange, audit, now });
+  const market = createMarketService({
+    exchange,
+    settings: settingsRepo,
+    audit,
+    runningBots: () =>
+      repo
+        .list()
+        .filter((bot) => runsProcess(bot.desiredState))
+        .map((bot) => ({ name: bot.name, pairs: bot.pairs })),
+    publish: (event) => deps.publish('market', event, null),
+    logger,
+    now,
+    options: deps.marketOptions,
+  });
+  // The AI assistant (issue #6): reads the feed, the mirror and the bots; changes nothing.
+  const assistant = createAssistantService({
+    env: env.llm,
+    settingsRepo,
+    secrets,
+    audit,
+    usage: createAssistantRepo(deps.db.db),
+    bots: repo,
+    mirror,
+    marketSnapshot: (pair, timeframe) => market.snapshot(pair, timeframe),
+    botLogs: (id) => monitor.snapshot(id)?.logs ?? [],
+    review: async () => {
+      // As bot-service validates an edit; with the exchange down, pairs are checked for shape.
+      const lookup = await marketSource.markets().catch(() => null);
+      return {
+        settingsSchema: botSettingsSchema,
+        rules: {
+          market: lookup ?? (() => undefined),
+          marketsKnown: lookup !== null,
+          strategyExists: (name: string) => strategies.exists(name),
+          others: repo.list().map(({ id, name, mode, pairs }) => ({ id, name, mode, pairs })),
+        },
+      };
+    },
+    timeZone: () => settings.tradingTimeZone(),
+    logger,
+    now,
+    ...deps.assistantOptions,
+  });
+  const trading = createBotTrading({
+    bots: repo,
+    mirror,
+    monitor,
+    apis,
+    exchange,
+    market,
+    audit,
+    now,
+  });
   const emergency = createEmergencyService({
     repo,
     bots,
@@ -227,6 +294,8 @@ export function composeBots(deps: {
     dashboard,
     trading,
     emergency,
+    market,
+    assistant,
   };
 }
 

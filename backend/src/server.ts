@@ -10,6 +10,7 @@ import { describeEnv, type Env } from './config/env.js';
 import { openDb, type OpenedDb } from './db/open-db.js';
 import { ConfigError } from './domain/errors.js';
 import { createWsHub, type WsHub } from './http/ws/hub.js';
+import type { MarketServiceOptions } from './services/market-service.js';
 import { ensureDataDir, type DataPaths } from './lib/data-dir.js';
 import type { Logger } from './lib/logger.js';
 import type { SecretStore } from './services/secret-store.js';
@@ -43,6 +44,7 @@ export interface StartOptions {
   reconcile?: boolean;
   /** The monitor's background sync of each running bot (default 10 s). */
   monitorPollMs?: number;
+  marketOptions?: MarketServiceOptions;
 }
 
 /** Composition: data dir → DB + migrations → secrets → services → app → listen. */
@@ -80,6 +82,7 @@ export async function startServer(
       hasher: core.hasher,
       publish: (channel, payload, botId) => hub.publish(channel, payload, botId),
       monitorPollMs: options.monitorPollMs,
+      marketOptions: options.marketOptions,
       publishBot: (id) => {
         const bot = slice.repo.find(id);
         hub.publish('bots', bot ? { bot: botView(bot, slice.converger) } : { deletedId: id }, id);
@@ -118,6 +121,7 @@ export async function startServer(
     await slice.socket.listen();
     if (options.reconcile !== false) slice.reconciler.start();
     slice.monitor.start();
+    slice.market.start();
     const address = server.address() as AddressInfo;
     const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ url }, `Spotdesk listening on ${url}`);
@@ -142,6 +146,7 @@ export async function startServer(
           logger.info({ sockets }, 'closed the panel WebSockets');
           await slice.bots.stopFollowing();
           await slice.monitor.stop();
+          await slice.market.close();
           await slice.reconciler.stop();
           await slice.socket.close();
           await httpClosed;

@@ -59,6 +59,7 @@ export async function startOrchestrator({ dataDir, socket, exchangeUrl, readyTim
   if (exchangeUrl !== undefined) {
     const first = 40000 + Math.floor(Math.random() * 200) * 100;
     bots.SPOTDESK_BINANCE_URL = exchangeUrl;
+    bots.SPOTDESK_BINANCE_WS_URL = `${exchangeUrl.replace(/^http/, 'ws')}/stream/ws`;
     bots.SPOTDESK_FREQTRADE_CMD = `${process.execPath} ${simFreqtrade}`;
     bots.SPOTDESK_BOT_PORTS = `${first}-${first + 99}`;
   }

@@ -11,6 +11,7 @@ const DEFAULT_FRONTEND_DIR = fileURLToPath(new URL('../../../frontend/dist', imp
 // The installation: the repository natively, /app in the image (both hold backend/ beside strategies/).
 const DEFAULT_APP_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 const REAL_BINANCE_URL = 'https://api.binance.com';
+const REAL_BINANCE_WS_URL = 'wss://stream.binance.com:9443/ws';
 
 export type TrustProxy = boolean | number | string[];
 
@@ -135,10 +136,21 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  SPOTDESK_BINANCE_WS_URL: z
+    .url({ protocol: /^wss?$/, message: 'must be a ws:// or wss:// URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
   SPOTDESK_SIM_EXCHANGE_PORT: intInRange(1024, 65535).default(18001),
   SPOTDESK_BOT_PORTS: portRangeSchema.default({ first: 18100, last: 18999 }),
   SPOTDESK_RECONCILE_SECONDS: intInRange(1, 300).default(5),
   SPOTDESK_BOT_UNREACHABLE_SECONDS: intInRange(5, 3600).default(60),
+  // The AI assistant's model endpoint (any OpenAI-compatible server); each wins over Settings.
+  SPOTDESK_LLM_BASE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+  SPOTDESK_LLM_MODEL: z.string().trim().min(1).max(200).optional(),
+  SPOTDESK_LLM_API_KEY: z.string().trim().min(1).max(500).optional(),
 });
 
 // Set by entrypoint.sh and the image for the process tree, not by the user; accepted, not used here.
@@ -193,10 +205,14 @@ export interface Env {
   freqtradeCommand: string[];
   /** Binance REST base for the orchestrator and every bot (the sim in the offline demo). */
   binanceUrl: string;
+  /** Binance Spot stream base for the market feed (`…/ws`; the sim's `…/stream/ws`). */
+  binanceWsUrl: string;
   simExchangePort: number;
   botPorts: { first: number; last: number };
   reconcileMs: number;
   botUnreachableMs: number;
+  /** The assistant's model endpoint as the environment sets it (each field wins over Settings). */
+  llm: { baseUrl: string | undefined; model: string | undefined; apiKey: string | undefined };
 }
 
 /**
@@ -249,18 +265,33 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     binanceUrl:
       e.SPOTDESK_BINANCE_URL ??
       (simulation ? `http://127.0.0.1:${e.SPOTDESK_SIM_EXCHANGE_PORT}` : REAL_BINANCE_URL),
+    binanceWsUrl:
+      e.SPOTDESK_BINANCE_WS_URL ??
+      (simulation
+        ? `ws://127.0.0.1:${e.SPOTDESK_SIM_EXCHANGE_PORT}/stream/ws`
+        : REAL_BINANCE_WS_URL),
     simExchangePort: e.SPOTDESK_SIM_EXCHANGE_PORT,
     botPorts: e.SPOTDESK_BOT_PORTS,
     reconcileMs: e.SPOTDESK_RECONCILE_SECONDS * 1000,
     botUnreachableMs: e.SPOTDESK_BOT_UNREACHABLE_SECONDS * 1000,
+    llm: {
+      baseUrl: e.SPOTDESK_LLM_BASE_URL,
+      model: e.SPOTDESK_LLM_MODEL,
+      apiKey: e.SPOTDESK_LLM_API_KEY,
+    },
   });
 }
 
 /** The resolved config as it may be logged: secrets reduced to whether they are set. */
 export function describeEnv(env: Env): Record<string, unknown> {
-  const { secretKey, adminPassword, publicUrl, ...rest } = env;
+  const { secretKey, adminPassword, publicUrl, llm, ...rest } = env;
   return {
     ...rest,
+    llm: {
+      baseUrl: llm.baseUrl ?? null,
+      model: llm.model ?? null,
+      apiKeySet: llm.apiKey !== undefined,
+    },
     secretKeySource: secretKey ? 'SPOTDESK_SECRET_KEY' : '<data>/secret.key',
     adminPasswordSet: adminPassword !== undefined,
     publicUrl: publicUrl?.href ?? null,

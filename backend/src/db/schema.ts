@@ -230,3 +230,23 @@ export const equitySamples = sqliteTable(
     index('equity_samples_at').on(t.at),
   ],
 );
+
+// Every call the AI assistant made to its model (issue #6): the daily token budget and the
+// estimated cost are sums over the trading day. Tokens are the server's own count, or estimated
+// from the text's length when it reports none (`reported` false).
+export const assistantUsage = sqliteTable(
+  'assistant_usage',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    kind: text('kind').notNull(),
+    model: text('model').notNull(),
+    promptTokens: integer('prompt_tokens').notNull(),
+    completionTokens: integer('completion_tokens').notNull(),
+    reported: integer('reported', { mode: 'boolean' }).notNull(),
+    /** USD, at the Settings prices in force at the time of the call. */
+    estimatedCost: real('estimated_cost').notNull(),
+    latencyMs: integer('latency_ms').notNull(),
+  },
+  (t) => [index('assistant_usage_at').on(t.at)],
+);

@@ -67,6 +67,16 @@ export const ERROR_CODES = [
   'reauth-failed',
   'confirmation-mismatch',
   'bot-not-trading',
+  // Market data (services/market-service.ts)
+  'pair-unknown',
+  'pair-delisted',
+  'watchlist-full',
+  // The AI assistant (services/assistant): notices of a rules-based answer, never HTTP errors.
+  'assistant-not-configured',
+  'assistant-timeout',
+  'assistant-unavailable',
+  'assistant-bad-answer',
+  'assistant-budget-exhausted',
   // WebSocket `error` messages (http/ws/hub.ts)
   'bad-frame',
 ] as const;
@@ -120,6 +130,8 @@ export const ISSUE_RULES = {
   // The monitor (issue #5).
   'time-zone-unknown': [],
   'pair-not-in-bot': [],
+  // The AI assistant's settings: an environment variable sets this field (read-only in the panel).
+  'set-by-environment': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IssueRule = keyof typeof ISSUE_RULES;

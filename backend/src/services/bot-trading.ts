@@ -2,7 +2,7 @@
 // timeframe, the exchange's at any other) with trade markers, its log tail, and the forced entry
 // and exit an admin may ask for. Reads come from the monitor's caches and the mirror, so the
 // bot's API load does not grow with the people watching.
-import type { ExchangeAdapter, ExchangeCandle } from '../adapters/exchange/client.js';
+import type { ExchangeAdapter } from '../adapters/exchange/client.js';
 import type { BotApis } from './bot-api.js';
 import { runsProcess, TIMEFRAME_MS, type Bot, type BotId } from '../domain/bot.js';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.js';
@@ -13,8 +13,7 @@ import type { MirrorRepo, MirrorTrade } from '../db/repos/mirror-repo.js';
 import type { AuditService } from './audit-service.js';
 import type { BotMonitor } from './bot-monitor.js';
 import type { Caller } from './bot-service.js';
-
-const EXCHANGE_CANDLES_TTL_MS = 10_000;
+import type { MarketService, Timeframe } from './market-service.js';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -64,14 +63,12 @@ export function createBotTrading(deps: {
   monitor: BotMonitor;
   apis: BotApis;
   exchange: ExchangeAdapter;
+  /** Candles at other timeframes than the bot's come from the shared market feed. */
+  market: Pick<MarketService, 'snapshot'>;
   audit: AuditService;
   now: () => number;
 }) {
   const { bots, mirror, monitor, now } = deps;
-  const exchangeCandles = new Map<
-    string,
-    { at: number; data: ExchangeCandle[] | null; loading: Promise<ExchangeCandle[]> | null }
-  >();
 
   function mustFind(id: BotId): Bot {
     const bot = bots.find(id);
@@ -79,28 +76,10 @@ export function createBotTrading(deps: {
     return bot;
   }
 
-  /** One exchange request per (pair, timeframe) every few seconds, whoever asks. */
-  function fromExchange(pair: string, timeframe: string, limit: number) {
-    const key = `${pair}|${timeframe}|${limit}`;
-    let entry = exchangeCandles.get(key);
-    if (!entry) {
-      entry = { at: 0, data: null, loading: null };
-      exchangeCandles.set(key, entry);
-    }
-    if (entry.data && now() - entry.at < EXCHANGE_CANDLES_TTL_MS)
-      return Promise.resolve(entry.data);
-    const current = entry;
-    current.loading ??= deps.exchange
-      .candles(pair, timeframe, limit)
-      .then((data) => {
-        current.data = data;
-        current.at = now();
-        return data;
-      })
-      .finally(() => {
-        current.loading = null;
-      });
-    return current.loading;
+  /** The market feed's candles: one upstream stream per (pair, timeframe), whoever asks. */
+  async function fromExchange(pair: string, timeframe: string, limit: number) {
+    const snapshot = await deps.market.snapshot(pair, timeframe as Timeframe, limit);
+    return snapshot.candles ?? [];
   }
 
   function record(caller: Caller, action: string, bot: Bot, after: object) {

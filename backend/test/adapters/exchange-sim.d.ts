@@ -60,6 +60,8 @@ declare module '@spotdesk/sim-exchange' {
       points: Array<{ afterMs: number; price: string | number }>,
     ): unknown;
     getPrice(symbol: string): string;
+    /** exchangeInfo's status of a pair (`BREAK` lists it as delisted); `TRADING` restores it. */
+    setMarketStatus(symbol: string, status: string): { symbol: string; status: string };
     addFault(fault: SimFault): SimFault & { id: number; hits: number };
     clearFaults(): void;
     requestLog(filter?: { path?: string; limit?: number }): SimRequest[];

@@ -66,6 +66,7 @@ export async function startBotEnv(
   const env = {
     SPOTDESK_SUPERVISOR_SOCKET: supervisor.socketPath,
     SPOTDESK_BINANCE_URL: exchange.httpUrl,
+    SPOTDESK_BINANCE_WS_URL: `${exchange.wsUrl}/stream/ws`,
     SPOTDESK_FREQTRADE_CMD: `${process.execPath} ${SIM_FREQTRADE}`,
     SPOTDESK_BOT_PORTS: `${first}-${first + 49}`,
     SPOTDESK_RECONCILE_SECONDS: String(options.reconcileSeconds ?? 1),

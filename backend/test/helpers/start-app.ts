@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 
 import { loadEnv } from '../../src/config/env.js';
 import { createLogger } from '../../src/lib/logger.js';
+import type { MarketServiceOptions } from '../../src/services/market-service.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
 import { makeTempDir } from './temp-dir.js';
@@ -41,6 +42,8 @@ export async function startApp(
     wsHeartbeatMs?: number;
     /** The monitor's background sync of each running bot (default 10 s). */
     monitorPollMs?: number;
+    /** The market feed's periods (default: production's). */
+    marketOptions?: MarketServiceOptions;
     /** The wall clock instead of the test clock: for real bot processes, which live in real time. */
     realClock?: boolean;
   } = {},
@@ -68,6 +71,7 @@ export async function startApp(
     SPOTDESK_FRONTEND_DIR: path.join(dataDir, 'no-frontend'),
     // Loopback only: a port nothing listens on, unless a test starts sim/exchange and says so.
     SPOTDESK_BINANCE_URL: 'http://127.0.0.1:9',
+    SPOTDESK_BINANCE_WS_URL: 'ws://127.0.0.1:9/stream/ws',
     ...options.env,
   });
   let running: RunningServer;
@@ -76,6 +80,7 @@ export async function startApp(
       now: clock.now,
       wsHeartbeatMs: options.wsHeartbeatMs,
       monitorPollMs: options.monitorPollMs,
+      marketOptions: options.marketOptions,
     });
   } catch (error) {
     temp?.remove();

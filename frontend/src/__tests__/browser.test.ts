@@ -313,4 +313,32 @@ describe('built panel in headless Chromium under the strict CSP', () => {
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
+  test('when a phone user opens the Market page and a pair, then the table, the chart with its panes and a summary show under the CSP and nothing scrolls sideways', async () => {
+    signInAdmin();
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-US' });
+    const problems = watchProblems(page);
+
+    await page.goto(`${api.url}/market`);
+    await page.getByRole('heading', { level: 1, name: 'Market' }).waitFor();
+    await page
+      .getByRole('img', { name: /^Last 48 closes/ })
+      .first()
+      .waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByRole('link', { name: 'BTC/USDT' }).click();
+    await page.getByRole('heading', { level: 1, name: 'BTC/USDT' }).waitFor();
+    // One lightweight-charts chart: candles, then the RSI and MACD panes, each on canvases.
+    await page.locator('.market-chart-canvas canvas').first().waitFor();
+    await page.getByRole('button', { name: 'Summarise this market' }).click();
+    await page.getByText('Rules-based summary — no AI model configured').waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.goto(`${api.url}/market/DOGE-USDT`);
+    await page.getByText('Binance Spot lists no such pair.', { exact: false }).waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // The unknown pair is an expected 404; Chromium logs every non-2xx answer.
+    expect(problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

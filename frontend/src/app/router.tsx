@@ -50,6 +50,16 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/bot-form')).BotEditRoute }),
           },
           {
+            path: paths.market.path,
+            lazy: async () => ({ Component: (await import('./routes/market')).MarketRoute }),
+          },
+          {
+            path: paths.marketPair.path,
+            lazy: async () => ({
+              Component: (await import('./routes/market-pair')).MarketPairRoute,
+            }),
+          },
+          {
             path: paths.settings.path,
             lazy: async () => ({ Component: (await import('./routes/settings')).SettingsRoute }),
           },

@@ -19,6 +19,15 @@ export const paths = {
     path: '/bots/:botId/edit',
     getHref: (id: number) => `/bots/${encodeURIComponent(String(id))}/edit`,
   },
+  market: { path: '/market', getHref: () => '/market' },
+  marketPair: {
+    path: '/market/:pair',
+    /** `BTC/USDT` → `/market/BTC-USDT` (a slash would split the path). */
+    getHref: (pair: string, timeframe?: string) =>
+      `/market/${encodeURIComponent(pair.replace('/', '-'))}${
+        timeframe ? `?timeframe=${encodeURIComponent(timeframe)}` : ''
+      }`,
+  },
   audit: { path: '/audit', getHref: () => '/audit' },
   settings: { path: '/settings', getHref: () => '/settings' },
 } as const;

@@ -1,5 +1,6 @@
 import { enBotPage } from './en-bot-page';
 import { enBots } from './en-bots';
+import { enMarket } from './en-market';
 import { enMonitor } from './en-monitor';
 import { enSettings } from './en-settings';
 
@@ -107,6 +108,16 @@ export const en = {
   'error.bot-not-trading':
     'This bot is not trading now (paused or stopped). Resume or start it first; to exit a trade, a paused bot is enough.',
   'error.bad-frame': 'The server did not understand a live-update message from the panel.',
+  'error.assistant-not-configured':
+    'No language model is set up (or the assistant is off): this is Spotdesk’s rules-based summary.',
+  'error.assistant-timeout':
+    'The language model did not answer in time (tried twice): this is Spotdesk’s rules-based summary.',
+  'error.assistant-unavailable':
+    'The language model could not be reached or refused the request: this is Spotdesk’s rules-based summary.',
+  'error.assistant-bad-answer':
+    'The language model’s answer was not in the expected form: this is Spotdesk’s rules-based summary.',
+  'error.assistant-budget-exhausted':
+    'Today’s token budget for the assistant is spent: this is Spotdesk’s rules-based summary.',
   'error.unknown': 'Something went wrong: {message}',
 
   'bot.state.CREATED': 'Created',
@@ -193,6 +204,8 @@ export const en = {
   'rule.required-for-live': 'A Live bot needs this.',
   'rule.time-zone-unknown': 'Not a known time zone. Use a name like UTC or America/Sao_Paulo.',
   'rule.pair-not-in-bot': 'This bot does not trade this pair. Choose one of its pairs.',
+  'rule.set-by-environment':
+    'An environment variable sets this; change it there (.env) and restart Spotdesk.',
   'rule.too-common': 'It is on lists of common passwords; choose another.',
 
   'boundary.title': 'Something went wrong',
@@ -314,6 +327,7 @@ export const en = {
   ...enBotPage,
   ...enSettings,
   ...enMonitor,
+  ...enMarket,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { ptBRBotPage } from './pt-BR-bot-page';
 import { ptBRBots } from './pt-BR-bots';
+import { ptBRMarket } from './pt-BR-market';
 import { ptBRMonitor } from './pt-BR-monitor';
 import { ptBRSettings } from './pt-BR-settings';
 
@@ -117,6 +118,16 @@ export const ptBR: Messages = {
     'Este robô não está operando agora (pausado ou parado). Retome ou inicie-o primeiro; para sair de uma operação, basta estar pausado.',
   'error.bad-frame':
     'O servidor não entendeu uma mensagem de atualização em tempo real enviada pelo painel.',
+  'error.assistant-not-configured':
+    'Nenhum modelo de linguagem está configurado (ou o assistente está desligado): este é o resumo por regras do Spotdesk.',
+  'error.assistant-timeout':
+    'O modelo de linguagem não respondeu a tempo (duas tentativas): este é o resumo por regras do Spotdesk.',
+  'error.assistant-unavailable':
+    'O modelo de linguagem não pôde ser alcançado ou recusou o pedido: este é o resumo por regras do Spotdesk.',
+  'error.assistant-bad-answer':
+    'A resposta do modelo de linguagem não veio no formato esperado: este é o resumo por regras do Spotdesk.',
+  'error.assistant-budget-exhausted':
+    'O orçamento de tokens do assistente para hoje acabou: este é o resumo por regras do Spotdesk.',
   'error.unknown': 'Algo deu errado: {message}',
 
   'bot.state.CREATED': 'Criado',
@@ -205,6 +216,8 @@ export const ptBR: Messages = {
   'rule.required-for-live': 'Um robô Real precisa deste campo.',
   'rule.time-zone-unknown': 'Fuso horário desconhecido. Use um nome como UTC ou America/Sao_Paulo.',
   'rule.pair-not-in-bot': 'Este robô não opera este par. Escolha um dos pares dele.',
+  'rule.set-by-environment':
+    'Uma variável de ambiente define este campo; altere-a lá (.env) e reinicie o Spotdesk.',
   'rule.too-common': 'Ela aparece em listas de senhas comuns; escolha outra.',
 
   'boundary.title': 'Algo deu errado',
@@ -326,4 +339,5 @@ export const ptBR: Messages = {
   ...ptBRBotPage,
   ...ptBRSettings,
   ...ptBRMonitor,
+  ...ptBRMarket,
 };

@@ -47,6 +47,14 @@ const FIXED_CODES = [
   'reauth-failed',
   'confirmation-mismatch',
   'bot-not-trading',
+  'pair-unknown',
+  'pair-delisted',
+  'watchlist-full',
+  'assistant-not-configured',
+  'assistant-timeout',
+  'assistant-unavailable',
+  'assistant-bad-answer',
+  'assistant-budget-exhausted',
   'bad-frame',
 ] as const;
 

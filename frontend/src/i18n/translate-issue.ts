@@ -147,6 +147,7 @@ const RULES: Record<string, RuleText> = {
   'required-for-live': plain('rule.required-for-live'),
   'time-zone-unknown': plain('rule.time-zone-unknown'),
   'pair-not-in-bot': plain('rule.pair-not-in-bot'),
+  'set-by-environment': plain('rule.set-by-environment'),
 };
 
 /**

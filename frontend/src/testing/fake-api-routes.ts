@@ -7,9 +7,11 @@ import { ValidationError } from '../../../backend/src/domain/errors';
 import { issuesFromZod } from '../../../backend/src/http/middleware/zod-issues';
 import { passwordField, usernameField } from '../../../backend/src/http/routes/fields';
 import { assertStrongPassword } from '../../../backend/src/services/password-policy';
+import { assistantRoutes } from './fake-api-assistant';
 import { botPageRoutes } from './fake-api-bot-page';
 import { botRoutes } from './fake-api-bots';
 import type { BotRequest } from './fake-api-bots';
+import { marketRoutes } from './fake-api-market';
 import { monitorRoutes } from './fake-api-monitor';
 import { settingsRoutes } from './fake-api-settings';
 import type { FakeState, FakeUser } from './fake-api-state';
@@ -245,6 +247,9 @@ export function route(state: FakeState, req: FakeRequest): FakeResponse {
     botPageRoutes(state, botRequest) ??
     botRoutes(state.bots, botRequest) ??
     monitorRoutes(state, botRequest) ??
+    marketRoutes(state, botRequest) ??
+    // Before settingsRoutes, which refuses a viewer's write to any /api/settings/ path.
+    assistantRoutes(state, botRequest) ??
     settingsRoutes(state.bots, botRequest) ??
     fail(404, 'not-found', `No route ${method} ${path}`)
   );

@@ -4,6 +4,10 @@ import type { FakeBotsState } from './fake-bots-state';
 import { createFakeBotsState } from './fake-bots-state';
 import type { FakeMonitorState } from './fake-monitor-state';
 import { createFakeMonitorState } from './fake-monitor-state';
+import type { FakeAssistantState } from './fake-api-assistant';
+import { createFakeAssistantState } from './fake-api-assistant';
+import type { FakeMarketState } from './fake-market-state';
+import { createFakeMarketState } from './fake-market-state';
 
 /** In-memory state of the loopback fake orchestrator; tests arrange it and read it back. */
 export type FakeUser = {
@@ -62,6 +66,10 @@ export type FakeState = {
   monitor: FakeMonitorState;
   /** Trades, candles and logs of the bot pages. */
   botPage: FakeBotPageState;
+  /** The watchlist setting and the market feed's troubles. */
+  market: FakeMarketState;
+  /** The AI assistant's settings and its next answers. */
+  assistant: FakeAssistantState;
   /** Sends an `event` frame to the panel WebSockets subscribed to `channel`. */
   publish: (channel: string, payload: unknown, botId: number | null) => void;
 };
@@ -92,6 +100,8 @@ export function createFakeState(): FakeState {
     bots,
     monitor: createFakeMonitorState(bots.now),
     botPage: createFakeBotPageState(),
+    market: createFakeMarketState(),
+    assistant: createFakeAssistantState(),
     publish: () => undefined,
   };
 }

@@ -32,12 +32,15 @@ type ErrorClasses = Pick<
   | 'RequestTimeout'
 >;
 
-const [binanceModule, errors] = await Promise.all([
+const [binanceModule, proModule, errors] = await Promise.all([
   import(source('binance.js')) as Promise<{ default: typeof Ccxt.binance }>,
+  // ccxt.pro's binance (WebSocket streams) extends the REST class above.
+  import(source('pro/binance.js')) as Promise<{ default: typeof Ccxt.pro.binance }>,
   import(source('base/errors.js')) as Promise<ErrorClasses>,
 ]);
 
 export const binance = binanceModule.default;
+export const proBinance = proModule.default;
 export const {
   ArgumentsRequired,
   AuthenticationError,

@@ -18,9 +18,11 @@ import {
   accountSchema,
   apiRestrictionsSchema,
   ccxtOrderSchema,
+  ccxtTickerSchema,
   timeDifferenceSchema,
 } from './schemas.js';
 import { createSpotBinance, type ExchangeHooks, type SpotBinance } from './spot-binance.js';
+import { createSpotStreams } from './spot-streams.js';
 import type {
   AssetBalance,
   ExchangeCandle,
@@ -28,6 +30,7 @@ import type {
   ExchangeFigures,
   ExchangeMarket,
   ExchangeOrder,
+  ExchangeTicker,
   KeyCheck,
   OrderRequest,
 } from './types.js';
@@ -57,6 +60,20 @@ export interface ExchangeAdapter {
    * still open; `limit` at most 1000 (Binance's cap).
    */
   candles(symbol: string, timeframe: string, limit?: number): Promise<ExchangeCandle[]>;
+  /** 24 h tickers of these pairs in one call (`GET /api/v3/ticker/24hr?symbols=[…]`). */
+  tickers(symbols: string[]): Promise<Map<string, ExchangeTicker>>;
+  /**
+   * The pair's candles as the kline stream keeps them (ccxt.pro `watchOHLCV`), oldest first:
+   * resolves on the stream's next push. The first call subscribes; calls for the same
+   * (pair, timeframe) share that one subscription. Rejects (translated) when the stream fails.
+   */
+  watchCandles(symbol: string, timeframe: string): Promise<ExchangeCandle[]>;
+  /** The pair's next `@ticker` push (with bid/ask), sharing one subscription per pair. */
+  watchTicker(symbol: string): Promise<ExchangeTicker>;
+  unwatchCandles(symbol: string, timeframe: string): Promise<void>;
+  unwatchTicker(symbol: string): Promise<void>;
+  /** Closes every stream connection (shutdown). */
+  closeStreams(): Promise<void>;
   /** Non-zero balances of the account set with `setCredentials`. */
   fetchBalance(): Promise<AssetBalance[]>;
   /**
@@ -86,6 +103,10 @@ const MARKETS_RETRY_MS = 60_000;
 const candlesSchema = z.array(
   z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]),
 );
+const tickersSchema = z.record(z.string(), ccxtTickerSchema);
+
+const toCandles = (rows: z.infer<typeof candlesSchema>): ExchangeCandle[] =>
+  rows.map(([time, open, high, low, close, volume]) => ({ time, open, high, low, close, volume }));
 
 /** Binance Spot through ccxt, spot-only, with Binance's rate-limit rules kept for every call. */
 export function createExchangeAdapter(options: ExchangeAdapterOptions): ExchangeAdapter {
@@ -112,6 +133,7 @@ export function createExchangeAdapter(options: ExchangeAdapterOptions): Exchange
   const build = (keys: ExchangeCredentials | null) =>
     createSpotBinance({ restUrl, wsUrl, timeoutMs, credentials: keys, hooks });
   const main: SpotBinance = build(null);
+  const streams = createSpotStreams({ restUrl, wsUrl, timeoutMs, logger });
 
   /** Runs one exchange operation under the rules: a read that met a 429 is sent once more. */
   async function run<T>(operation: string, call: () => Promise<T>, idempotent: boolean) {
@@ -155,6 +177,7 @@ export function createExchangeAdapter(options: ExchangeAdapterOptions): Exchange
           const list: unknown = await main.fetchMarkets();
           const mapped = toExchangeMarkets(list, logger);
           main.setMarkets(list);
+          streams.setMarkets(list);
           clockMeasuredAt = now();
           clockStale = false;
           return mapped;
@@ -265,15 +288,53 @@ export function createExchangeAdapter(options: ExchangeAdapterOptions): Exchange
         () => main.fetchOHLCV(symbol, timeframe, undefined, Math.min(1000, Math.max(1, limit))),
         true,
       );
-      return rows.map(([time, open, high, low, close, volume]) => ({
-        time,
-        open,
-        high,
-        low,
-        close,
-        volume,
-      }));
+      return toCandles(rows);
     },
+
+    async tickers(symbols) {
+      await marketCache.get();
+      if (symbols.length === 0) return new Map();
+      const all = await parsed(
+        tickersSchema,
+        `the tickers of ${symbols.join(', ')}`,
+        () => main.fetchTickers(symbols),
+        true,
+      );
+      return new Map(
+        Object.values(all).flatMap((t) => {
+          const ticker = toTicker(t, now());
+          return ticker ? [[ticker.symbol, ticker] as const] : [];
+        }),
+      );
+    },
+
+    async watchCandles(symbol, timeframe) {
+      await marketCache.get();
+      const rows = await run(
+        `the ${timeframe} candle stream of ${symbol}`,
+        async () => candlesSchema.parse(await streams.watchOHLCV(symbol, timeframe)),
+        true,
+      );
+      return toCandles(rows);
+    },
+
+    async watchTicker(symbol) {
+      await marketCache.get();
+      return run(
+        `the ticker stream of ${symbol}`,
+        async () => {
+          const ticker = toTicker(ccxtTickerSchema.parse(await streams.watchTicker(symbol)), now());
+          if (!ticker) throw new AppError('exchange-bad-response', `no price for ${symbol}`, 502);
+          return ticker;
+        },
+        true,
+      );
+    },
+
+    unwatchCandles: (symbol, timeframe) => streams.unwatchOHLCV(symbol, timeframe),
+    unwatchTicker: (symbol) => streams.unwatchTicker(symbol),
+    closeStreams: () => streams.close(),
+
     async fetchBalance() {
       requireCredentials();
       await ensureClock();
@@ -306,5 +367,20 @@ export function createExchangeAdapter(options: ExchangeAdapterOptions): Exchange
         average: placed.average ?? null,
       };
     },
+  };
+}
+
+function toTicker(t: z.infer<typeof ccxtTickerSchema>, at: number): ExchangeTicker | null {
+  if (t.last === null || t.last === undefined) return null;
+  return {
+    symbol: t.symbol,
+    last: t.last,
+    bid: t.bid ?? null,
+    ask: t.ask ?? null,
+    high: t.high ?? null,
+    low: t.low ?? null,
+    percentage: t.percentage ?? null,
+    quoteVolume: t.quoteVolume ?? null,
+    timestamp: t.timestamp ?? at,
   };
 }

@@ -72,3 +72,16 @@ export const ccxtOrderSchema = z.object({
 });
 
 export const timeDifferenceSchema = z.number().finite();
+
+/** ccxt's unified ticker (`fetchTickers` over REST, `watchTicker(s, {name:'ticker'})` on streams). */
+export const ccxtTickerSchema = z.object({
+  symbol: z.string(),
+  timestamp: z.number().nullish(),
+  last: z.number().nullish(),
+  bid: z.number().nullish(),
+  ask: z.number().nullish(),
+  high: z.number().nullish(),
+  low: z.number().nullish(),
+  percentage: z.number().nullish(),
+  quoteVolume: z.number().nullish(),
+});

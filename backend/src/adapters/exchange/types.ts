@@ -105,3 +105,18 @@ export interface ExchangeCandle {
   close: number;
   volume: number;
 }
+
+/** A 24 h rolling ticker; fields Binance leaves out are null (a miniTicker has no bid/ask). */
+export interface ExchangeTicker {
+  symbol: string;
+  last: number;
+  bid: number | null;
+  ask: number | null;
+  high: number | null;
+  low: number | null;
+  /** Change over 24 h in %. */
+  percentage: number | null;
+  quoteVolume: number | null;
+  /** Exchange time of the figures (epoch ms), or when they were read. */
+  timestamp: number;
+}

@@ -36,6 +36,15 @@ export interface IndicatorSeries {
 }
 
 /** Same names as `indicatorsSchema` in http/routes/market-schemas.ts: the last candle's values. */
+/** The series from candle `from` on (a chart's window of the same candles). */
+export function sliceSeries(series: IndicatorSeries, from: number): IndicatorSeries {
+  const out = {} as IndicatorSeries;
+  for (const key of Object.keys(series) as Array<keyof IndicatorSeries>) {
+    out[key] = series[key].slice(from);
+  }
+  return out;
+}
+
 export interface LastIndicators {
   close: number | null;
   rsi14: number | null;

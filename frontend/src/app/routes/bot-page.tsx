@@ -3,6 +3,7 @@ import { useParams } from 'react-router-dom';
 import { useSession } from '../../features/auth/api/get-session';
 import { BotPage } from '../../features/bot-page/components/bot-page';
 import { ModeBadge, StateBadge } from '../../features/bots/components/bot-badges';
+import { BotAssistantCards } from './bot-assistant';
 import { NotFoundRoute } from './not-found';
 
 /** One bot's page, with the Bots feature's badges in its header (features meet here). */
@@ -23,6 +24,7 @@ export function BotPageRoute() {
           <StateBadge bot={bot} />
         </>
       )}
+      extraCards={(bot) => <BotAssistantCards bot={bot} isAdmin={session.user?.role === 'admin'} />}
     />
   );
 }

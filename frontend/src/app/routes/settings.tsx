@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { PageHeader } from '../../components/layout/page-header';
 import { LanguagePicker } from '../../components/layout/language-picker';
 import { Card } from '../../components/ui/card';
+import { AssistantSettingsCard } from '../../features/assistant/components/assistant-settings-card';
 import { useSession } from '../../features/auth/api/get-session';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { FillAlertsCard } from '../../features/monitor/components/fill-alerts-card';
@@ -72,6 +73,9 @@ export function SettingsRoute() {
         </Card>
         <Card title={t('tradingDay.title')}>
           <TradingDayCard isAdmin={isAdmin} />
+        </Card>
+        <Card title={t('assistant.settings.title')}>
+          <AssistantSettingsCard isAdmin={isAdmin} />
         </Card>
         <Card title={t('settings.language')}>
           <LanguagePicker showLabel />

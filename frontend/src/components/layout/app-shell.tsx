@@ -36,6 +36,7 @@ export function AppShell({ userLabel, onLogout, isLoggingOut, children }: AppShe
   const links = [
     { to: paths.dashboard.getHref(), label: t('nav.dashboard'), end: true },
     { to: paths.bots.getHref(), label: t('nav.bots'), end: false },
+    { to: paths.market.getHref(), label: t('nav.market'), end: false },
     { to: paths.audit.getHref(), label: t('nav.audit'), end: false },
     { to: paths.settings.getHref(), label: t('nav.settings'), end: false },
   ];

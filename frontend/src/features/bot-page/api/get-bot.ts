@@ -18,6 +18,8 @@ export const botPageBotSchema = z.object({
   desiredState: z.enum(['CREATED', 'RUNNING', 'PAUSED', 'STOPPED']),
   state: z.enum(['CREATED', 'RUNNING', 'PAUSED', 'STOPPED', 'ERROR']),
   stateReason: z.string().nullable(),
+  /** Bumped by every saved settings change (a recommendation made before it is stale). */
+  configVersion: z.number().int(),
 });
 export type BotPageBot = z.infer<typeof botPageBotSchema>;
 

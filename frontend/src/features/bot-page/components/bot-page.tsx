@@ -23,10 +23,12 @@ type BotPageProps = {
   isAdmin: boolean;
   /** The bot's mode and state badges as the Bots list shows them. */
   badges: (bot: BotPageBot) => ReactNode;
+  /** Cards other features add below the page's own (the assistant's), each in its boundary. */
+  extraCards?: (bot: BotPageBot) => ReactNode;
 };
 
 /** One bot, live: its chart, trades, forced entries and exits (admins) and log tail. */
-export function BotPage({ botId, isAdmin, badges }: BotPageProps) {
+export function BotPage({ botId, isAdmin, badges, extraCards }: BotPageProps) {
   const t = useT();
   const bot = useBotPageBot(botId);
   useBotPageEvents(botId);
@@ -66,6 +68,7 @@ export function BotPage({ botId, isAdmin, badges }: BotPageProps) {
         <CardErrorBoundary title={t('botPage.logs.title')}>
           <LogTailCard botId={current.id} />
         </CardErrorBoundary>
+        {extraCards?.(current)}
       </div>
     </>
   );

@@ -1,27 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { useI18n } from '../../../i18n/use-t';
-import { useTheme } from '../../../lib/theme';
+import { canDrawCharts, useSchemeKey } from '../../../lib/charts';
 import type { ChartData } from '../lib/chart-data';
 import type { ChartHandle, ChartLabels } from '../lib/draw-chart';
-import { canDrawCharts, mountChart, readPalette } from '../lib/draw-chart';
+import { mountChart, readPalette } from '../lib/draw-chart';
 import { formatRatio } from '../lib/figures';
 import { ChartSummary } from './chart-summary';
-
-/** Changes when the colours in force may have: the theme choice, or the OS scheme under "system". */
-function useSchemeKey(): string {
-  const { theme } = useTheme();
-  const [prefersDark, setPrefersDark] = useState(false);
-  useEffect(() => {
-    if (typeof window.matchMedia !== 'function') return;
-    const query = window.matchMedia('(prefers-color-scheme: dark)');
-    setPrefersDark(query.matches);
-    const onChange = (event: MediaQueryListEvent) => setPrefersDark(event.matches);
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
-  return `${theme}:${prefersDark ? 'dark' : 'light'}`;
-}
 
 /**
  * The candlestick chart and, for screen readers and for tests (jsdom has no canvas), the same

@@ -9,6 +9,7 @@ import type {
   UTCTimestamp,
 } from 'lightweight-charts';
 
+import { createPanelChart } from '../../../lib/charts';
 import type { ChartData, ChartLine, ChartMarker } from './chart-data';
 
 /** The chart's colours, read from CSS custom properties so they follow the theme. */
@@ -35,17 +36,6 @@ export type ChartHandle = {
   setPalette: (palette: ChartPalette) => void;
   destroy: () => void;
 };
-
-/** Canvas charts need a real browser; jsdom (tests) and very old engines have none. */
-export function canDrawCharts(): boolean {
-  if (typeof window === 'undefined' || typeof window.matchMedia !== 'function') return false;
-  if (typeof ResizeObserver === 'undefined') return false;
-  try {
-    return document.createElement('canvas').getContext('2d') !== null;
-  } catch {
-    return false;
-  }
-}
 
 export function readPalette(element: HTMLElement): ChartPalette {
   const style = getComputedStyle(element);
@@ -74,17 +64,10 @@ export async function mountChart(
 ): Promise<ChartHandle> {
   const lc = await import('lightweight-charts');
   let colours = options.palette;
-  const chart: IChartApi = lc.createChart(element, {
-    autoSize: true,
-    layout: {
-      background: { type: lc.ColorType.Solid, color: 'transparent' },
-      textColor: colours.text,
-      // The logo injects an inline <style> the panel's CSP refuses; the page links it instead.
-      attributionLogo: false,
-    },
-    grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
-    timeScale: { timeVisible: true, secondsVisible: false },
-    localization: { locale: options.locale },
+  const chart: IChartApi = createPanelChart(lc, element, {
+    text: colours.text,
+    grid: colours.grid,
+    locale: options.locale,
   });
   const series: ISeriesApi<'Candlestick'> = chart.addSeries(lc.CandlestickSeries, {});
   const markers: ISeriesMarkersPluginApi<Time> = lc.createSeriesMarkers(series, []);
