@@ -2,12 +2,11 @@
 // reported RUNNING by the API against sim/freqtrade, and the orchestrator's footprint with idle
 // Paper bots. Everything runs as its own process: supervisord (including the bots' program
 // files), sim/exchange, and the built orchestrator (backend/dist/main.js) with its defaults.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { median, removeDir, tempDir } from './lib/processes.mjs';
+import { cpuSeconds, median, percentile, removeDir, rssMb, tempDir } from './lib/processes.mjs';
 import { createBot, orchestratorMain as main, signIn, startBot, startStack } from './lib/stack.mjs';
 
 /** ms from POST …/start to the API reporting RUNNING, polled every 20 ms. */
@@ -18,30 +17,11 @@ async function startToRunning(call, index) {
   return performance.now() - started;
 }
 
-function rssMb(pid) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
-}
-
-/** utime + stime of the process, in seconds. */
-function cpuSeconds(pid, ticksPerSecond) {
-  // Fields after the command (which may hold spaces) start at the third: state, ppid, …
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 export async function run({ quick }) {
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const botCount = quick ? 2 : 20;
   const settleMs = quick ? 1000 : 15000;
   const windowMs = quick ? 3000 : 30000;
-  const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
   const work = tempDir('spotdesk-bench-bots-');
   const stops = [];
   try {
@@ -52,11 +32,10 @@ export async function run({ quick }) {
     for (let i = 0; i < botCount; i++) times.push(await startToRunning(call, i));
     await sleep(settleMs);
     const pid = orchestrator.proc.pid;
-    const cpuBefore = cpuSeconds(pid, ticks);
+    const cpuBefore = cpuSeconds(pid);
     const wallBefore = performance.now();
     await sleep(windowMs);
-    const cpu =
-      ((cpuSeconds(pid, ticks) - cpuBefore) / ((performance.now() - wallBefore) / 1000)) * 100;
+    const cpu = ((cpuSeconds(pid) - cpuBefore) / ((performance.now() - wallBefore) / 1000)) * 100;
     const rss = rssMb(pid);
     const running = (await call('GET', '/api/bots')).body.filter((b) => b.state === 'RUNNING');
     if (running.length !== botCount) {

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 
 import WebSocket from 'ws';
 
-import { removeDir, startSupervisord, tempDir } from './lib/processes.mjs';
+import { percentile, removeDir, startSupervisord, tempDir } from './lib/processes.mjs';
 import {
   createBot,
   orchestratorMain as main,
@@ -60,11 +60,6 @@ function botApi(dataDir, id) {
     return JSON.parse(text);
   }
   return { call };
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const round = (v, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;

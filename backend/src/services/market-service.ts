@@ -207,8 +207,10 @@ export function createMarketService(deps: MarketServiceDeps) {
   let botTimer: NodeJS.Timeout | null = null;
   let feedIssue: Issue | null = null;
 
+  // Read on every event; only saveSetting changes it, so it is kept in memory.
+  let current: WatchlistSetting | null = null;
   const setting = (): WatchlistSetting =>
-    settings.get(WATCHLIST_KEY, watchlistSettingSchema, DEFAULT_WATCHLIST);
+    (current ??= settings.get(WATCHLIST_KEY, watchlistSettingSchema, DEFAULT_WATCHLIST));
 
   /** Watchlist pairs with their origin, setting order first, then the bots' pairs. */
   function watchedPairs(): Array<{ pair: string; origin: WatchRow['origin']; bots: string[] }> {
@@ -578,6 +580,7 @@ export function createMarketService(deps: MarketServiceDeps) {
   function saveSetting(next: WatchlistSetting, actor: Actor, ip: string): Watchlist {
     const before = setting();
     settings.set(WATCHLIST_KEY, next, now());
+    current = next;
     audit.record({
       actor,
       action: 'watchlist-change',

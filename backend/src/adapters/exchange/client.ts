@@ -63,7 +63,7 @@ export interface ExchangeAdapter {
   /** 24 h tickers of these pairs in one call (`GET /api/v3/ticker/24hr?symbols=[…]`). */
   tickers(symbols: string[]): Promise<Map<string, ExchangeTicker>>;
   /**
-   * The pair's candles as the kline stream keeps them (ccxt.pro `watchOHLCV`), oldest first:
+   * The newest candles of the pair's kline stream (ccxt.pro `watchOHLCV`, the last 3), oldest first:
    * resolves on the stream's next push. The first call subscribes; calls for the same
    * (pair, timeframe) share that one subscription. Rejects (translated) when the stream fails.
    */

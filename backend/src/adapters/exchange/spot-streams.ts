@@ -9,6 +9,8 @@ import { SPOT_ONLY_OPTIONS, restUrls } from './spot-binance.js';
  * ccxt shares one subscription per stream name however many `watch*` calls wait on it
  * (binance-spot.md §A.6), so each (pair, timeframe) has one kline stream and each pair one ticker.
  */
+const STREAM_CANDLES = 3;
+
 export interface SpotStreams {
   setMarkets(list: unknown): void;
   watchOHLCV(symbol: string, timeframe: string): Promise<unknown>;
@@ -68,7 +70,9 @@ export function createSpotStreams(options: {
     },
     async watchOHLCV(symbol, timeframe) {
       await prepare();
-      return exchange.watchOHLCV(symbol, timeframe, undefined, 1000);
+      // The last 3 candles of the stream's cache: a push updates the open candle (or closes it
+      // and opens the next), so 3 always cover it; the history comes from REST once.
+      return exchange.watchOHLCV(symbol, timeframe, undefined, STREAM_CANDLES);
     },
     async watchTicker(symbol) {
       await prepare();
