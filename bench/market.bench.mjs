@@ -163,7 +163,7 @@ export async function run({ quick }) {
       goal: null,
     });
 
-    const windowMs = quick ? 20_000 : 60_000;
+    const windowMs = quick ? 10_000 : 60_000;
     const perMinute = {};
     for (const n of [1, 50]) {
       perMinute[n] = await exchangeLoad({
