@@ -11,6 +11,8 @@ import { makeTempDir, repoRoot } from './repo.js';
 export interface ProcessTree {
   baseUrl: string;
   dataDir: string;
+  /** The offline demo's sim/exchange (its control surface is under `/__sim`). */
+  exchangeUrl: string;
   /** Everything supervisord and the orchestrator printed so far. */
   output: () => string;
   /** SIGTERM and wait; the data directory is removed unless `keepData` (then call `removeData`). */
@@ -58,6 +60,7 @@ export async function startProcessTree(
 ): Promise<ProcessTree> {
   const data = makeTempDir('spotdesk-e2e-');
   const port = await freePort();
+  const exchangePort = await freePort();
   let output = '';
   const entrypoint = join(appDir, 'entrypoint.sh');
   // Node's stdio pipes are socketpairs; `> >(cat)` gives the entrypoint a real pipe, and `exec`
@@ -74,7 +77,7 @@ export async function startProcessTree(
       SPOTDESK_LOG_LEVEL: 'info',
       // No Freqtrade here: the offline demo, with its sim/exchange on a port of its own.
       SPOTDESK_SIMULATION: '1',
-      SPOTDESK_SIM_EXCHANGE_PORT: String(await freePort()),
+      SPOTDESK_SIM_EXCHANGE_PORT: String(exchangePort),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,6 +102,7 @@ export async function startProcessTree(
   return {
     baseUrl,
     dataDir: join(data.path, 'data'),
+    exchangeUrl: `http://127.0.0.1:${env.SPOTDESK_SIM_EXCHANGE_PORT ?? exchangePort}`,
     output: () => output,
     async stop(options = {}) {
       child.kill('SIGTERM');

@@ -60,9 +60,10 @@ describe('pair page › what it shows', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(16);
     const expected = fakeSnapshot(api.state.market, 'BTC/USDT', '1h', 0, api.state.bots.now);
-    const rsi = new Intl.NumberFormat('en', { maximumFractionDigits: 4 }).format(
-      expected.indicators.rsi14 ?? 0,
-    );
+    const rsi = new Intl.NumberFormat('en', {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(expected.indicators.rsi14 ?? 0);
     expect(within(await indicatorRow('RSI \\(14\\)')).getByText(rsi)).toBeTruthy();
   });
 
@@ -101,7 +102,7 @@ describe('pair page › what it shows', () => {
       null,
     );
 
-    expect(await within(await indicatorRow('RSI \\(14\\)')).findByText('81.25')).toBeTruthy();
+    expect(await within(await indicatorRow('RSI \\(14\\)')).findByText('81.3')).toBeTruthy();
     expect(within(await indicatorRow('Close')).getByText('71,000')).toBeTruthy();
     const figures = screen.getByRole('region', { name: 'Figures' });
     expect(within(figures).getByText('Why “Volatile”?')).toBeTruthy();

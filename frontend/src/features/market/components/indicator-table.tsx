@@ -1,7 +1,7 @@
 import type { Indicators } from '../../../../../backend/src/http/routes/market-schemas';
 import type { MessageKey } from '../../../i18n/en';
 import { useI18n } from '../../../i18n/use-t';
-import { formatIndicator } from '../lib/figures';
+import { formatIndicator, formatOscillator, type NumberFormat } from '../lib/figures';
 
 /** Every indicator the server computes, in reading order, with its name in the user's language. */
 const ROWS: Array<[keyof Indicators, MessageKey]> = [
@@ -22,6 +22,13 @@ const ROWS: Array<[keyof Indicators, MessageKey]> = [
   ['volumeAverage20', 'market.ind.volumeAverage20'],
   ['volumeRatio', 'market.ind.volumeRatio'],
 ];
+
+/** RSI and the volume ratio read best short; prices keep the digits a pair's price needs. */
+function formatValue(f: NumberFormat, key: keyof Indicators, value: number): string {
+  if (key === 'rsi14') return formatOscillator(f, value);
+  if (key === 'volumeRatio') return f.formatNumber(value, { maximumFractionDigits: 2 });
+  return formatIndicator(f, value);
+}
 
 export function IndicatorTable({
   indicators,
@@ -52,7 +59,7 @@ export function IndicatorTable({
                   {value === null ? (
                     <span className="muted">{t('market.ind.warmingUp')}</span>
                   ) : (
-                    formatIndicator(i18n, value)
+                    formatValue(i18n, key, value)
                   )}
                 </td>
               </tr>

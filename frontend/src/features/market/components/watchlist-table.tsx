@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import type { WatchRow } from '../../../../../backend/src/http/routes/market-schemas';
 import { paths } from '../../../config/paths';
 import { useI18n } from '../../../i18n/use-t';
-import { ARROWS, formatIndicator, formatPrice, formatVolume } from '../lib/figures';
+import { ARROWS, formatOscillator, formatPrice, formatVolume } from '../lib/figures';
 import { issueText } from '../lib/issue-text';
 import { Change } from './change';
 import { FeedMarkers } from './feed-markers';
@@ -94,7 +94,7 @@ export function WatchlistTable({ rows, onRemove, removing }: Props) {
                   : formatVolume(i18n, row.ticker.volume24hQuote)}
               </td>
               <td className="num">
-                {row.rsi14 === null ? none : formatIndicator(i18n, row.rsi14)}
+                {row.rsi14 === null ? none : formatOscillator(i18n, row.rsi14)}
               </td>
               <td>
                 <Trend trend={row.trend} />

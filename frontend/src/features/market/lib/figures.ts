@@ -1,6 +1,6 @@
 import type { Formatters } from '../../../i18n/formatters';
 
-type NumberFormat = Pick<Formatters, 'formatNumber'>;
+export type NumberFormat = Pick<Formatters, 'formatNumber'>;
 
 export type Direction = 'up' | 'down' | 'flat';
 
@@ -36,6 +36,11 @@ export function formatVolume(f: NumberFormat, value: number): string {
 }
 
 /** An indicator's value (RSI 54.3, MACD −12.0456, a ratio 1.37). */
+/** An oscillator bounded 0–100 (RSI): one decimal is what a trader reads. */
+export function formatOscillator(f: NumberFormat, value: number): string {
+  return f.formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}
+
 export function formatIndicator(f: NumberFormat, value: number): string {
   const abs = Math.abs(value);
   const digits = abs >= 1000 ? 2 : abs >= 1 ? 4 : 8;
