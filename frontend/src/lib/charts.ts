@@ -55,3 +55,9 @@ export function createPanelChart(
     localization: { locale: options.locale },
   });
 }
+
+/** Reads the element's CSS colour variables (the theme's tokens), with a fallback for each. */
+export function cssColours(element: HTMLElement): (name: string, fallback: string) => string {
+  const style = getComputedStyle(element);
+  return (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+}

@@ -9,7 +9,7 @@ import type {
   UTCTimestamp,
 } from 'lightweight-charts';
 
-import { createPanelChart } from '../../../lib/charts';
+import { createPanelChart, cssColours } from '../../../lib/charts';
 import type { ChartData, ChartLine, ChartMarker } from './chart-data';
 
 /** The chart's colours, read from CSS custom properties so they follow the theme. */
@@ -38,8 +38,7 @@ export type ChartHandle = {
 };
 
 export function readPalette(element: HTMLElement): ChartPalette {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const read = cssColours(element);
   return {
     text: read('--text', '#15191f'),
     grid: read('--border', '#c9d0d8'),

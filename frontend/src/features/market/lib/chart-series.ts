@@ -10,19 +10,8 @@ export type Overlay = (typeof OVERLAYS)[number];
 /** Seconds since the epoch (lightweight-charts' time axis); no value = a gap (warm-up). */
 export type ChartPoint = { time: number; value?: number };
 
-export type LineKey =
-  | 'ema9'
-  | 'ema21'
-  | 'ema50'
-  | 'ema200'
-  | 'bollingerUpper'
-  | 'bollingerMiddle'
-  | 'bollingerLower'
-  | 'rsi14'
-  | 'macd'
-  | 'macdSignal';
-
-export const LINE_KEYS: readonly LineKey[] = [
+/** Every indicator series, in drawing order; `macdHistogram` is drawn as bars, the rest as lines. */
+export const SERIES_KEYS = [
   'ema9',
   'ema21',
   'ema50',
@@ -33,7 +22,14 @@ export const LINE_KEYS: readonly LineKey[] = [
   'rsi14',
   'macd',
   'macdSignal',
-];
+  'macdHistogram',
+] as const satisfies ReadonlyArray<keyof IndicatorSeries>;
+
+export type LineKey = Exclude<(typeof SERIES_KEYS)[number], 'macdHistogram'>;
+
+export const LINE_KEYS: readonly LineKey[] = SERIES_KEYS.filter(
+  (key): key is LineKey => key !== 'macdHistogram',
+);
 
 export type MarketChartData = {
   /** Changes when another pair or timeframe is shown (the view is fitted again then). */

@@ -11,7 +11,7 @@ import type {
   WhitespaceData,
 } from 'lightweight-charts';
 
-import { createPanelChart } from '../../../lib/charts';
+import { createPanelChart, cssColours } from '../../../lib/charts';
 import { LINE_KEYS } from './chart-series';
 import type { ChartPoint, LineKey, MarketChartData, Overlay } from './chart-series';
 
@@ -40,8 +40,7 @@ export type MarketChartHandle = {
 };
 
 export function readMarketPalette(element: HTMLElement): MarketPalette {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const read = cssColours(element);
   return {
     text: read('--text', '#15191f'),
     grid: read('--border', '#c9d0d8'),

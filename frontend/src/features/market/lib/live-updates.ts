@@ -1,26 +1,13 @@
 import type {
-  IndicatorSeries,
   MarketEvent,
   MarketSnapshot,
   WatchRow,
   Watchlist,
 } from '../../../../../backend/src/http/routes/market-schemas';
 
-type CandleEvent = Extract<MarketEvent, { kind: 'market-candle' }>;
+import { SERIES_KEYS } from './chart-series';
 
-const SERIES_KEYS = [
-  'ema9',
-  'ema21',
-  'ema50',
-  'ema200',
-  'bollingerUpper',
-  'bollingerMiddle',
-  'bollingerLower',
-  'rsi14',
-  'macd',
-  'macdSignal',
-  'macdHistogram',
-] as const satisfies ReadonlyArray<keyof IndicatorSeries>;
+type CandleEvent = Extract<MarketEvent, { kind: 'market-candle' }>;
 
 /**
  * The watchlist with one row replaced by its pushed copy; null when the row is not on the list
